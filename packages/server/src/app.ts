@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { DatabaseHandle } from './db/database.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { auditPolicy } from './modules/audit/policy.js';
+import { authPolicy } from './modules/auth/policy.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { healthRoutes } from './modules/health/routes.js';
+import { organizationsPolicy } from './modules/organizations/policy.js';
+import { organizationRoutes } from './modules/organizations/routes.js';
+import { usersPolicy } from './modules/users/policy.js';
+import { userRoutes } from './modules/users/routes.js';
+import type { Config } from './platform/config.js';
+import type { RequestContext } from './platform/context.js';
+import { makeErrorHandler } from './platform/error-handler.js';
+import { defineRoute, mountRoutes, type AnyRoute } from './platform/http.js';
+import { loggerOptions } from './platform/logger.js';
+import { languageFrom, translate } from './platform/messages.js';
+import { openApiDocument } from './platform/openapi.js';
+import { PolicyEngine } from './platform/policy.js';
+
+/** Each domain module contributes its routes and its policy rules; nothing else is registered by hand. */
+const modules = [
+  { routes: healthRoutes, policy: {} },
+  { routes: authRoutes, policy: authPolicy },
+  { routes: organizationRoutes, policy: organizationsPolicy },
+  { routes: userRoutes, policy: usersPolicy },
+  { routes: auditRoutes, policy: auditPolicy },
+] as const;
+
+export interface BuildAppOptions {
+  config: Config;
+  database: DatabaseHandle;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    rusfag: { config: Config; database: DatabaseHandle; policy: PolicyEngine; routes: readonly AnyRoute[] };
+  }
+}
+
+const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export async function buildApp({ config, database }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config),
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, { global: false, keyGenerator: (req) => req.ip });
+
+  const policy = new PolicyEngine(modules.map((m) => m.policy));
+  const openApiRoute = defineRoute({
+    method: 'GET',
+    url: '/api/openapi.json',
+    summary: 'OpenAPI-beskrivelse av API-et',
+    access: { kind: 'public' },
+    response: z.record(z.string(), z.unknown()),
+    handler: async () => openApiDocument(routes),
+  });
+  const routes: AnyRoute[] = [...modules.flatMap((m) => m.routes as readonly AnyRoute[]), openApiRoute];
+
+  app.decorate('rusfag', { config, database, policy, routes });
+  app.setErrorHandler(makeErrorHandler(database));
+
+  const makeContext = (req: FastifyRequest): RequestContext => ({
+    requestId: req.id,
+    ip: req.ip,
+    userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null,
+    lang: languageFrom(req.headers['accept-language']),
+    config,
+    db: database.db,
+    database,
+    policy,
+    session: null,
+    actor: null,
+  });
+  mountRoutes(app, routes, makeContext);
+
+  const webDist = config.webDistDir ? path.resolve(config.webDistDir) : defaultWebDist;
+  const hasWeb = existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h', immutable: false });
+  }
+
+  app.setNotFoundHandler(async (req, reply) => {
+    const isApi = req.url.startsWith('/api/') || req.url === '/api' || req.url.startsWith('/hsds');
+    const wantsPage = (req.method === 'GET' || req.method === 'HEAD') && !isApi;
+    if (wantsPage && hasWeb) {
+      // The web app routes in the browser; it shows its own 404 page for unknown paths.
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    const lang = languageFrom(req.headers['accept-language']);
+    return reply.code(404).send({ error: { code: 'route_not_found', message: translate(lang, 'route_not_found') } });
+  });
+
+  return app;
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m20261123T1200 from './20261123T1200_foundation.js';
+
+/**
+ * Every migration, in order. Listed statically (not read from the folder) so the same list works
+ * from TypeScript sources (tests, CLI) and the compiled build. Names sort in time order.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261123T1200_foundation': m20261123T1200,
+};

@@ -1,0 +1,145 @@
+import type { Action } from '@rusfag/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { ActorContext, RequestContext } from './context.js';
+import { AppError, unauthenticated } from './errors.js';
+import { AccessDenied } from './policy.js';
+import { CSRF_HEADER, csrfTokenMatches } from './csrf.js';
+import { lookupSession, touchSession, type LoadedSession } from './sessions.js';
+import { parseOrThrow } from './validation.js';
+import { readSessionToken, readPreSession, clearSessionCookie } from './cookies.js';
+
+/**
+ * Routes are declared as data: method, URL, who may call it, and the zod schemas of what goes in
+ * and out. `mountRoutes` turns them into Fastify routes with one fixed pipeline:
+ *
+ *   session → authentication → CSRF → validation → route-level authorisation → handler → response schema
+ *
+ * so no route can forget a step. The same declarations feed the OpenAPI document and the
+ * policy-matrix test.
+ */
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Who may call the route at all. Record-level checks happen in the service with `authorize()`. */
+export type RouteAccess =
+  /** Anyone, also without a session (login, health, public pages). */
+  | { kind: 'public' }
+  /** A session that has done the password step but may still owe a TOTP code. */
+  | { kind: 'pending' }
+  /** A full session whose actor may do `action` somewhere (else 403). */
+  | { kind: 'session'; action: Action };
+
+type ContextFor<A extends RouteAccess> = A extends { kind: 'session' } ? ActorContext : RequestContext;
+
+export interface RouteSpec<
+  A extends RouteAccess = RouteAccess,
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+> {
+  method: Method;
+  url: string;
+  summary: string;
+  access: A;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: R;
+  /** Success status; 200 unless stated. */
+  status?: number;
+  rateLimit?: { max: number; timeWindow: number };
+  handler: (
+    input: { params: z.output<P>; query: z.output<Q>; body: z.output<B> },
+    ctx: ContextFor<A>,
+    reply: FastifyReply,
+  ) => Promise<z.input<R>>;
+}
+
+export type AnyRoute = RouteSpec<any, any, any, any, any>;
+
+export function defineRoute<
+  A extends RouteAccess,
+  P extends z.ZodType = z.ZodUndefined,
+  Q extends z.ZodType = z.ZodUndefined,
+  B extends z.ZodType = z.ZodUndefined,
+  R extends z.ZodType = z.ZodType,
+>(spec: RouteSpec<A, P, Q, B, R>): RouteSpec<A, P, Q, B, R> {
+  return spec;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set once the session is read, so logs and the error handler can name the actor by id. */
+    rusfagSession?: LoadedSession | null;
+    rusfagContext?: RequestContext;
+  }
+}
+
+export type ContextFactory = (req: FastifyRequest, session: LoadedSession | null) => RequestContext;
+
+async function resolveSession(req: FastifyRequest, reply: FastifyReply, base: RequestContext) {
+  const token = readSessionToken(req);
+  if (!token) return { session: null, expired: false };
+  const lookup = await lookupSession(base.db, token, base.config.sessionIdleSeconds);
+  if (lookup.state === 'valid') {
+    const lastSeen = await touchSession(base.db, lookup.session);
+    return { session: { ...lookup.session, lastSeenAt: lastSeen }, expired: false };
+  }
+  // A dead cookie is removed so the browser stops sending it.
+  clearSessionCookie(reply, base.config);
+  return { session: null, expired: lookup.state === 'expired' };
+}
+
+export function mountRoutes(app: FastifyInstance, routes: readonly AnyRoute[], makeContext: ContextFactory): void {
+  for (const spec of routes) {
+    app.route({
+      method: spec.method,
+      url: spec.url,
+      ...(spec.rateLimit ? { config: { rateLimit: spec.rateLimit } } : {}),
+      handler: async (req, reply) => {
+        const base = makeContext(req, null);
+        const { session, expired } = await resolveSession(req, reply, base);
+        req.rusfagSession = session;
+        const fullSession = session?.loginComplete ? session : null;
+        const ctx: RequestContext = {
+          ...base,
+          session: spec.access.kind === 'pending' ? session : fullSession,
+          actor: spec.access.kind === 'pending' ? (session?.actor ?? null) : (fullSession?.actor ?? null),
+        };
+        req.rusfagContext = ctx;
+
+        if (spec.access.kind === 'pending' && !session) throw unauthenticated(expired ? 'session_expired' : 'unauthenticated');
+        if (spec.access.kind === 'session' && !fullSession) {
+          throw unauthenticated(expired ? 'session_expired' : 'unauthenticated');
+        }
+
+        if (UNSAFE.has(spec.method)) {
+          const binding = readSessionToken(req) ?? readPreSession(req);
+          const header = req.headers[CSRF_HEADER];
+          if (!binding || !csrfTokenMatches(ctx.config.sessionSecret, binding, typeof header === 'string' ? header : undefined)) {
+            throw new AppError(403, 'csrf_invalid');
+          }
+        }
+
+        const params = spec.params ? parseOrThrow(spec.params, req.params, 'params') : undefined;
+        const query = spec.query ? parseOrThrow(spec.query, req.query, 'query') : undefined;
+        const body = spec.body ? parseOrThrow(spec.body, req.body ?? {}, 'body') : undefined;
+
+        if (spec.access.kind === 'session') {
+          const actorCtx = ctx as ActorContext;
+          if (!ctx.policy.canAtAll(actorCtx.actor, spec.access.action)) throw new AccessDenied(403, spec.access.action);
+        }
+
+        const result = await spec.handler({ params, query, body }, ctx as never, reply);
+        // The response schema is the contract: unknown fields are stripped, a mismatch is a bug (500).
+        const output = spec.response.parse(result);
+        reply.code(spec.status ?? 200);
+        return output;
+      },
+    });
+  }
+}

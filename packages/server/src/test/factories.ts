@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import type { Role } from '@rusfag/core';
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+import { csrfTokenFor } from '../platform/csrf.js';
+import { hashPassword } from '../platform/password.js';
+import { createSession } from '../platform/sessions.js';
+import { generateTotpSecret } from '../platform/totp.js';
+import type { Harness } from './harness.js';
+
+/**
+ * Test builders: each call makes new rows with unique names, so tests never depend on each other
+ * or on demo data.
+ */
+
+let sequence = 0;
+export const unique = (prefix: string) => `${prefix}-${process.pid}-${++sequence}-${randomBytes(2).toString('hex')}`;
+
+export interface UnitRef {
+  id: string;
+  path: string;
+  depth: number;
+  name: string;
+  kind: 'municipality' | 'district' | 'agency' | 'unit';
+}
+
+export async function buildUnit(
+  db: Db,
+  options: { parent?: UnitRef; kind?: UnitRef['kind']; name?: string; code?: string } = {},
+): Promise<UnitRef> {
+  const kind = options.kind ?? (options.parent ? (options.parent.kind === 'municipality' ? 'district' : 'unit') : 'municipality');
+  const name = options.name ?? unique(kind);
+  const id = (await sql<{ id: string }>`select gen_random_uuid() as id`.execute(db)).rows[0]!.id;
+  const path = `${options.parent?.path ?? '/'}${id}/`;
+  const depth = options.parent ? options.parent.depth + 1 : 0;
+  await db
+    .insertInto('org_unit')
+    .values({ id, parent_id: options.parent?.id ?? null, kind, name, code: options.code ?? null, path, depth })
+    .execute();
+  return { id, path, depth, name, kind };
+}
+
+/** A small city: two districts with a unit each, and an agency. */
+export async function buildOrgTree(db: Db) {
+  const city = await buildUnit(db, { kind: 'municipality', name: unique('Kommune') });
+  const districtA = await buildUnit(db, { parent: city, kind: 'district', name: unique('Bydel A') });
+  const unitA = await buildUnit(db, { parent: districtA, kind: 'unit', name: unique('Rusteam A') });
+  const districtB = await buildUnit(db, { parent: city, kind: 'district', name: unique('Bydel B') });
+  const unitB = await buildUnit(db, { parent: districtB, kind: 'unit', name: unique('Rusteam B') });
+  const agency = await buildUnit(db, { parent: city, kind: 'agency', name: unique('Etat') });
+  return { city, districtA, unitA, districtB, unitB, agency };
+}
+
+export const TEST_PASSWORD = 'korrekt hest batteri stift';
+let testPasswordHash: Promise<string> | undefined;
+
+export interface TestUser {
+  id: string;
+  username: string;
+  password: string;
+  totpSecret: string | null;
+  home: UnitRef;
+}
+
+export async function buildUser(
+  db: Db,
+  options: { home: UnitRef; roles?: { role: Role; unit: UnitRef }[]; totp?: boolean; username?: string; active?: boolean },
+): Promise<TestUser> {
+  testPasswordHash ??= hashPassword(TEST_PASSWORD);
+  const username = options.username ?? unique('bruker').toLowerCase();
+  const totpSecret = options.totp === false ? null : generateTotpSecret();
+  const { id } = await db
+    .insertInto('app_user')
+    .values({
+      username,
+      display_name: `Test ${username}`,
+      email: null,
+      home_unit_id: options.home.id,
+      password_hash: await testPasswordHash,
+      totp_secret: totpSecret,
+      totp_enabled_at: totpSecret ? new Date() : null,
+      active: options.active ?? true,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const grant of options.roles ?? []) {
+    await db.insertInto('role_assignment').values({ user_id: id, role: grant.role, unit_id: grant.unit.id }).execute();
+  }
+  return { id, username, password: TEST_PASSWORD, totpSecret, home: options.home };
+}
+
+export interface TestSession {
+  cookie: string;
+  csrf: string;
+  sessionId: string;
+  headers: Record<string, string>;
+}
+
+/** A complete session for `user`, made directly in the database (login itself is tested in auth). */
+export async function sessionFor(h: Harness, user: Pick<TestUser, 'id'>): Promise<TestSession> {
+  const created = await createSession(h.db, {
+    userId: user.id,
+    loginComplete: true,
+    mfa: true,
+    lifetimeSeconds: h.config.sessionAbsoluteSeconds,
+    ip: '127.0.0.1',
+    userAgent: 'vitest',
+  });
+  const cookie = `rusfag_session=${created.token}`;
+  const csrf = csrfTokenFor(h.config.sessionSecret, created.token);
+  return { cookie, csrf, sessionId: created.id, headers: { cookie, 'x-csrf-token': csrf } };
+}
+
+/** Reads the Set-Cookie headers of a response into a Cookie header value. */
+export function cookiesFrom(setCookie: string | string[] | undefined, previous = ''): string {
+  const jar = new Map<string, string>();
+  for (const part of previous.split(';').map((p) => p.trim()).filter(Boolean)) {
+    const [name, ...value] = part.split('=');
+    jar.set(name!, value.join('='));
+  }
+  for (const header of [setCookie ?? []].flat()) {
+    const [pair] = header.split(';');
+    const [name, ...value] = pair!.split('=');
+    const v = value.join('=');
+    if (v === '' || /expires=Thu, 01 Jan 1970/i.test(header)) jar.delete(name!);
+    else jar.set(name!, v);
+  }
+  return [...jar].map(([n, v]) => `${n}=${v}`).join('; ');
+}
