@@ -6,7 +6,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { DatabaseHandle } from './db/database.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -56,6 +56,12 @@ export async function buildApp({ config, database }: BuildAppOptions): Promise<F
     requestIdHeader: false,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Malformed URLs ('/api/x/%zz') are refused before routing; answer them in the error format too.
+    frameworkErrors: (error, req, reply) => {
+      const lang = languageFrom(req.headers['accept-language']);
+      void (reply as FastifyReply).code(400).send({ error: { code: 'bad_request', message: translate(lang, 'bad_request') } });
+      req.log.debug({ code: error.code }, 'framework error');
+    },
   });
 
   await app.register(cookie);

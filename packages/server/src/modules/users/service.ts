@@ -43,11 +43,15 @@ async function loadUser(ctx: ActorContext, db: Trx | ActorContext['db'], id: str
   return row;
 }
 
-/** A unit named in a request must exist and lie within the admin's subtree for this action. */
+/**
+ * A unit named in a request must exist, be active and lie within the admin's subtree for this
+ * action; a unit outside it is answered like a missing one (404), as for any record out of scope.
+ */
 async function unitInScope(ctx: ActorContext, db: Trx, unitId: string, field: string, action: (typeof userActions)[number]) {
   const unit = await findUnitById(db, unitId);
-  if (!unit || !unit.active) throw fieldError(field, 'unit_not_found');
-  if (!ctx.policy.can(ctx.actor, action, { unitPaths: [unit.path] })) throw fieldError(field, 'unit_outside_scope');
+  if (!unit || !unit.active || !ctx.policy.can(ctx.actor, action, { unitPaths: [unit.path] })) {
+    throw fieldError(field, 'unit_not_found', 404);
+  }
   return unit;
 }
 
