@@ -60,7 +60,7 @@ describeEachEngine('auth', (get) => {
   });
 
   it('logs in with password and TOTP, with a new session id after each step', async () => {
-    const { h, user } = await setup();
+    const { h, user, tree } = await setup();
     const b = browser(h);
     const step1 = await b.login(user.username, user.password);
     expect(step1.status).toBe(200);
@@ -82,6 +82,7 @@ describeEachEngine('auth', (get) => {
     const me = await b.get('/api/me');
     expect(me.status).toBe(200);
     expect(me.body.user.username).toBe(user.username);
+    expect(me.body.user.homeUnit).toEqual({ id: user.home.id, name: user.home.name, districtName: tree.districtA.name });
     expect(me.body.roles).toEqual([expect.objectContaining({ role: 'caseworker', unitId: user.home.id })]);
     expect(me.body.permissions).toContain('self.read');
     expect(me.body.permissions).not.toContain('user.list');

@@ -98,35 +98,33 @@ export async function updatePasswordHash(db: DbOrTrx, userId: string, passwordHa
     .execute();
 }
 
+/** The profile behind GET /api/me in one round trip: user, home unit, its district, roles. */
 export async function profileOf(db: DbOrTrx, userId: string) {
-  const user = await db
-    .selectFrom('app_user as u')
-    .innerJoin('org_unit as home', 'home.id', 'u.home_unit_id')
-    .select([
-      'u.id',
-      'u.username',
-      'u.display_name',
-      'u.totp_enabled_at',
-      'home.id as home_id',
-      'home.name as home_name',
-      'home.path as home_path',
-    ])
-    .where('u.id', '=', userId)
-    .executeTakeFirstOrThrow();
-  // The district the home unit belongs to, if any: the nearest ancestor of kind 'district'.
-  const district = await db
-    .selectFrom('org_unit')
-    .select('name')
-    .where('kind', '=', 'district')
-    .where(sql<boolean>`${user.home_path} like path || '%'`)
-    .executeTakeFirst();
-  const roles = await db
-    .selectFrom('role_assignment as ra')
-    .innerJoin('org_unit as ou', 'ou.id', 'ra.unit_id')
-    .select(['ra.role', 'ra.unit_id', 'ou.name as unit_name'])
-    .where('ra.user_id', '=', userId)
-    .orderBy('ra.role')
-    .orderBy('ou.name')
-    .execute();
-  return { user, districtName: district?.name ?? null, roles };
+  const result = await sql<{
+    id: string;
+    username: string;
+    display_name: string;
+    totp_enrolled: boolean;
+    home_id: string;
+    home_name: string;
+    district_name: string | null;
+    roles: { role: Role; unitId: string; unitName: string }[] | string;
+  }>`
+    select u.id, u.username, u.display_name, (u.totp_enabled_at is not null) as totp_enrolled,
+      home.id as home_id, home.name as home_name,
+      -- the district is the ancestor of kind 'district' among the ids on the home unit's path
+      (select d.name from org_unit d
+        where d.kind = 'district' and d.id = any(string_to_array(trim(both '/' from home.path), '/')::uuid[])
+        limit 1) as district_name,
+      coalesce((
+        select json_agg(json_build_object('role', ra.role, 'unitId', ra.unit_id, 'unitName', ou.name) order by ra.role, ou.name)
+        from role_assignment ra join org_unit ou on ou.id = ra.unit_id
+        where ra.user_id = u.id
+      ), '[]'::json) as roles
+    from app_user u join org_unit home on home.id = u.home_unit_id
+    where u.id = ${userId}
+  `.execute(db);
+  const row = result.rows[0];
+  if (!row) throw new Error(`profile of ${userId} not found`);
+  return { ...row, roles: typeof row.roles === 'string' ? (JSON.parse(row.roles) as Exclude<typeof row.roles, string>) : row.roles };
 }

@@ -229,13 +229,13 @@ export async function me(ctx: ActorContext, req: FastifyRequest, reply: FastifyR
   );
   return {
     user: {
-      id: profile.user.id,
-      username: profile.user.username,
-      displayName: profile.user.display_name,
-      homeUnit: { id: profile.user.home_id, name: profile.user.home_name, districtName: profile.districtName },
-      totpEnrolled: profile.user.totp_enabled_at !== null,
+      id: profile.id,
+      username: profile.username,
+      displayName: profile.display_name,
+      homeUnit: { id: profile.home_id, name: profile.home_name, districtName: profile.district_name },
+      totpEnrolled: profile.totp_enrolled,
     },
-    roles: profile.roles.map((r) => ({ role: r.role, unitId: r.unit_id, unitName: r.unit_name })),
+    roles: profile.roles,
     permissions: ctx.policy.permissions(ctx.actor),
     csrfToken: csrfToken(ctx, req, reply),
     session: {
