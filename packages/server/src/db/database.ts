@@ -179,6 +179,11 @@ export async function openPglite(options: PgliteOptions = {}): Promise<DatabaseH
 
 export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'rusfag' });
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it on the next checkout.
+  pool.on('error', (error: Error & { code?: string }) => {
+    console.error(JSON.stringify({ level: 50, msg: 'idle database connection lost', code: error.code ?? null }));
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
   return {

@@ -51,6 +51,6 @@ export function inTransaction<T>(ctx: RequestContext, fn: (trx: Trx) => Promise<
   return ctx.db.transaction().execute(fn);
 }
 
-export function authorize(ctx: ActorContext, action: Action, resource?: ResourceScope): void {
+export function authorize(ctx: ActorContext, action: Action, resource: ResourceScope | 'list'): void {
   ctx.policy.authorize(ctx.actor, action, resource);
 }

@@ -43,6 +43,7 @@ const nb = {
   org_name_taken: 'Det finnes allerede en enhet med dette navnet på samme nivå.',
   org_code_taken: 'Koden er allerede i bruk av en annen enhet.',
   org_invalid_parent: 'Denne typen enhet kan ikke ligge under den valgte overordnede enheten.',
+  org_parent_inactive: 'Den overordnede enheten er deaktivert.',
   // field-level
   field_required: 'Feltet må fylles ut.',
   field_invalid_type: 'Feltet har feil type (forventet {expected}).',
@@ -103,6 +104,7 @@ const en: Record<MessageCode, string> = {
   org_name_taken: 'A unit with this name already exists at the same level.',
   org_code_taken: 'The code is already used by another unit.',
   org_invalid_parent: 'This kind of unit cannot be placed under the chosen parent.',
+  org_parent_inactive: 'The parent unit is deactivated.',
   field_required: 'This field is required.',
   field_invalid_type: 'Wrong type (expected {expected}).',
   field_too_short: 'Must have at least {minimum} characters.',

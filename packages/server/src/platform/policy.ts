@@ -82,23 +82,26 @@ export class PolicyEngine {
     return grants === 'any' || grants.length > 0;
   }
 
-  can(actor: Actor, action: Action, resource?: ResourceScope): boolean {
+  /** May the actor do this to this resource? (Paths end in '/', so prefixes match whole units.) */
+  can(actor: Actor, action: Action, resource: ResourceScope): boolean {
     const rule = this.#rules.get(action);
     if (!rule) return false;
     const grants = this.#grantsFor(actor, rule);
     if (grants === 'any') return true;
     if (grants.length === 0) return false;
-    if (rule.scope === 'global' || !resource) return true;
+    if (rule.scope === 'global') return true;
     return grants.some((grant) => resource.unitPaths.some((path) => path.startsWith(grant.unitPath)));
   }
 
   /**
    * Throws 403 when no role of the actor grants the action, 404 when the resource lies outside
    * every subtree where it is granted (so the answer does not reveal that the record exists).
+   * `'list'` states that there is no single record: the caller narrows its query with
+   * `listScope()`. There is no default, so a service cannot forget to name the record.
    */
-  authorize(actor: Actor, action: Action, resource?: ResourceScope): void {
+  authorize(actor: Actor, action: Action, resource: ResourceScope | 'list'): void {
     if (!this.canAtAll(actor, action)) throw new AccessDenied(403, action);
-    if (!this.can(actor, action, resource)) throw new AccessDenied(404, action);
+    if (resource !== 'list' && !this.can(actor, action, resource)) throw new AccessDenied(404, action);
   }
 
   /** The SQL narrowing for list queries: repositories filter on `path like <p> || '%'`. */
@@ -115,7 +118,7 @@ export class PolicyEngine {
   }
 
   /** The subset of `actions` the actor may do on this resource: sent with every payload. */
-  permitted<A extends Action>(actor: Actor, actions: readonly A[], resource?: ResourceScope): A[] {
+  permitted<A extends Action>(actor: Actor, actions: readonly A[], resource: ResourceScope): A[] {
     return actions.filter((action) => this.can(actor, action, resource));
   }
 

@@ -5,7 +5,7 @@ import * as repo from './repository.js';
 
 /** Searching the access log is itself logged, with the filters used. */
 export async function searchEvents(ctx: ActorContext, filter: AuditSearchQuery): Promise<AuditSearchResponse> {
-  authorize(ctx, 'audit.search');
+  authorize(ctx, 'audit.search', 'list');
   return inTransaction(ctx, async (trx) => {
     const { rows, total } = await repo.searchEvents(trx, ctx.policy.listScope(ctx.actor, 'audit.search'), filter);
     const { limit, offset, ...criteria } = filter;
@@ -36,7 +36,7 @@ export async function searchEvents(ctx: ActorContext, filter: AuditSearchQuery):
 }
 
 export async function verify(ctx: ActorContext): Promise<AuditVerifyResponse> {
-  authorize(ctx, 'audit.verify');
+  authorize(ctx, 'audit.verify', 'list');
   const result = await repo.verifyChain(ctx.db);
   await audit(ctx, ctx.db, {
     action: 'audit.verify',

@@ -1,38 +1,9 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { currentTotpCode } from '../../platform/totp.js';
+import { browser } from '../../test/api.js';
 import { buildOrgTree, buildUser, cookiesFrom, sessionFor } from '../../test/factories.js';
-import { describeEachEngine, type Harness } from '../../test/harness.js';
-
-/** A browser-like client: keeps cookies and the CSRF token between requests. */
-function browser(h: Harness, remoteAddress = '10.0.0.1') {
-  let cookie = '';
-  let csrf = '';
-  const send = async (method: 'GET' | 'POST', url: string, payload?: unknown, headers: Record<string, string> = {}) => {
-    const response = await h.app.inject({
-      method,
-      url,
-      remoteAddress,
-      headers: { ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}), ...headers },
-      ...(payload !== undefined ? { payload: payload as object } : {}),
-    });
-    cookie = cookiesFrom(response.headers['set-cookie'], cookie);
-    const body = response.body ? response.json() : undefined;
-    if (body && typeof body.csrfToken === 'string') csrf = body.csrfToken;
-    return { status: response.statusCode, body, headers: response.headers };
-  };
-  return {
-    get: (url: string, headers?: Record<string, string>) => send('GET', url, undefined, headers),
-    post: (url: string, payload?: unknown, headers?: Record<string, string>) => send('POST', url, payload ?? {}, headers),
-    get cookie() {
-      return cookie;
-    },
-    async login(username: string, password: string) {
-      await send('GET', '/api/auth/csrf');
-      return send('POST', '/api/auth/login', { username, password });
-    },
-  };
-}
+import { describeEachEngine } from '../../test/harness.js';
 
 describeEachEngine('auth', (get) => {
   async function setup(options: { totp?: boolean; role?: 'caseworker' | 'analyst' } = {}) {

@@ -18,8 +18,15 @@ export async function findUserById(db: DbOrTrx, userId: string) {
     .executeTakeFirst();
 }
 
+/** Roles that count: those held at active units (as in the session's grants). */
 export async function rolesOfUser(db: DbOrTrx, userId: string): Promise<Role[]> {
-  const rows = await db.selectFrom('role_assignment').select('role').where('user_id', '=', userId).execute();
+  const rows = await db
+    .selectFrom('role_assignment as ra')
+    .innerJoin('org_unit as ou', 'ou.id', 'ra.unit_id')
+    .select('ra.role')
+    .where('ra.user_id', '=', userId)
+    .where('ou.active', '=', true)
+    .execute();
   return rows.map((row) => row.role);
 }
 
@@ -119,7 +126,7 @@ export async function profileOf(db: DbOrTrx, userId: string) {
       coalesce((
         select json_agg(json_build_object('role', ra.role, 'unitId', ra.unit_id, 'unitName', ou.name) order by ra.role, ou.name)
         from role_assignment ra join org_unit ou on ou.id = ra.unit_id
-        where ra.user_id = u.id
+        where ra.user_id = u.id and ou.active
       ), '[]'::json) as roles
     from app_user u join org_unit home on home.id = u.home_unit_id
     where u.id = ${userId}

@@ -5,7 +5,7 @@ import type { DbOrTrx } from '../../platform/context.js';
 const columns = ['id', 'parent_id', 'kind', 'name', 'code', 'path', 'depth', 'active'] as const;
 
 export async function listUnits(db: DbOrTrx) {
-  // Depth-first by path keeps each subtree together; siblings sort by name.
+  // Level by level (parents before children), siblings by name; the client builds the tree.
   return db.selectFrom('org_unit').select(columns).orderBy('depth').orderBy('name').execute();
 }
 
@@ -18,11 +18,12 @@ export async function findUnits(db: DbOrTrx, ids: readonly string[]) {
   return db.selectFrom('org_unit').select(columns).where('id', 'in', ids).execute();
 }
 
-export async function nameTakenAmongSiblings(db: DbOrTrx, parentId: string, name: string, exceptId?: string) {
+/** Siblings share a parent; top-level units (parent null) are siblings of each other. */
+export async function nameTakenAmongSiblings(db: DbOrTrx, parentId: string | null, name: string, exceptId?: string) {
   let query = db
     .selectFrom('org_unit')
     .select('id')
-    .where('parent_id', '=', parentId)
+    .where('parent_id', parentId === null ? 'is' : '=', parentId)
     .where(sql<boolean>`lower(name) = lower(${name})`);
   if (exceptId) query = query.where('id', '<>', exceptId);
   return (await query.executeTakeFirst()) !== undefined;

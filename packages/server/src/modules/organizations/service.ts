@@ -6,7 +6,7 @@ import {
   type UpdateOrgUnitRequest,
 } from '@rusfag/core';
 import { audit, authorize, inTransaction, type ActorContext, type RequestContext } from '../../platform/context.js';
-import { fieldError, notFound } from '../../platform/errors.js';
+import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import type { Actor } from '../../platform/policy.js';
 import * as repo from './repository.js';
 
@@ -38,7 +38,7 @@ export async function findUnitById(db: RequestContext['db'], id: string) {
 }
 
 export async function listUnits(ctx: ActorContext): Promise<OrgUnit[]> {
-  authorize(ctx, 'organization.read');
+  authorize(ctx, 'organization.read', 'list');
   const rows = await repo.listUnits(ctx.db);
   return rows.map((row) => present(ctx, row));
 }
@@ -58,6 +58,7 @@ export async function createUnit(ctx: ActorContext, input: CreateOrgUnitRequest)
       throw fieldError('parentId', 'unit_not_found', 404);
     }
     if (!ALLOWED_PARENT[input.kind].includes(parent.kind)) throw fieldError('parentId', 'org_invalid_parent');
+    if (!parent.active) throw fieldError('parentId', 'org_parent_inactive');
     if (await repo.nameTakenAmongSiblings(trx, parent.id, input.name)) throw fieldError('name', 'org_name_taken', 409);
     if (input.code && (await repo.codeTaken(trx, input.code))) throw fieldError('code', 'org_code_taken', 409);
     const row = await repo.insertUnit(trx, { parent, kind: input.kind, name: input.name, code: input.code ?? null });
@@ -76,7 +77,11 @@ export async function updateUnit(ctx: ActorContext, id: string, input: UpdateOrg
     const existing = await repo.findUnit(trx, id);
     if (!existing) throw notFound();
     authorize(ctx, 'organization.update', { unitPaths: [existing.path] });
-    if (input.name && existing.parent_id && (await repo.nameTakenAmongSiblings(trx, existing.parent_id, input.name, id))) {
+    // Deactivating a unit switches off every role held in its subtree: not the admin's own.
+    if (input.active === false && ctx.actor.grants.some((g) => g.role === 'admin' && g.unitPath.startsWith(existing.path))) {
+      throw new AppError(409, 'cannot_change_self');
+    }
+    if (input.name && (await repo.nameTakenAmongSiblings(trx, existing.parent_id, input.name, id))) {
       throw fieldError('name', 'org_name_taken', 409);
     }
     if (input.code && (await repo.codeTaken(trx, input.code, id))) throw fieldError('code', 'org_code_taken', 409);

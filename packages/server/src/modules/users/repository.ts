@@ -152,9 +152,7 @@ export async function listActiveSessions(db: DbOrTrx, userId: string) {
 export async function findSession(db: DbOrTrx, sessionId: string) {
   return db
     .selectFrom('user_session as s')
-    .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .innerJoin('org_unit as home', 'home.id', 'u.home_unit_id')
-    .select(['s.id', 's.user_id', 's.revoked_at', 'home.path as home_unit_path'])
+    .select(['s.id', 's.user_id', 's.revoked_at'])
     .where('s.id', '=', sessionId)
     .executeTakeFirst();
 }

@@ -11,13 +11,29 @@ import {
 import { audit, authorize, inTransaction, type ActorContext, type Trx } from '../../platform/context.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import { hashPassword } from '../../platform/password.js';
+import { AccessDenied } from '../../platform/policy.js';
 import { revokeSession, revokeUserSessions } from '../../platform/sessions.js';
 import { findUnitById } from '../organizations/service.js';
 import * as repo from './repository.js';
 
 type Roles = Awaited<ReturnType<typeof repo.rolesOf>>;
+type UserAction = (typeof userActions)[number];
+
+/** Looking at an account needs only its home unit in scope; changing it needs more (below). */
+const READ_ACTIONS: ReadonlySet<UserAction> = new Set(['user.list', 'user.read', 'session.list']);
+
+/**
+ * May the actor do `action` to this account? The home unit must lie in the actor's subtree, and
+ * for changes every role the account holds must too: otherwise a district admin could reset the
+ * password of a city-wide admin who happens to work in the district, and take that account over.
+ */
+function mayActOn(ctx: ActorContext, action: UserAction, homePath: string, grantPaths: readonly string[]): boolean {
+  if (!ctx.policy.can(ctx.actor, action, { unitPaths: [homePath] })) return false;
+  return READ_ACTIONS.has(action) || grantPaths.every((path) => ctx.policy.can(ctx.actor, action, { unitPaths: [path] }));
+}
 
 function present(ctx: ActorContext, row: repo.UserRow, roles: Roles): UserSummary {
+  const own = roles.filter((r) => r.user_id === row.id);
   return {
     id: row.id,
     username: row.username,
@@ -28,18 +44,20 @@ function present(ctx: ActorContext, row: repo.UserRow, roles: Roles): UserSummar
     active: row.active,
     totpEnrolled: row.totp_enabled_at !== null,
     lastLoginAt: row.last_login_at?.toISOString() ?? null,
-    roles: roles
-      .filter((r) => r.user_id === row.id)
-      .map((r) => ({ id: r.id, role: r.role, unitId: r.unit_id, unitName: r.unit_name })),
-    actions: ctx.policy.permitted(ctx.actor, userActions, { unitPaths: [row.home_unit_path] }),
+    roles: own.map((r) => ({ id: r.id, role: r.role, unitId: r.unit_id, unitName: r.unit_name })),
+    actions: userActions.filter((action) => mayActOn(ctx, action, row.home_unit_path, own.map((r) => r.unit_path))),
   };
 }
 
-/** Loads a user the actor may act on, or answers 404 (also when the user is outside their subtree). */
-async function loadUser(ctx: ActorContext, db: Trx | ActorContext['db'], id: string, action: (typeof userActions)[number]) {
+/** Loads a user the actor may act on, or answers 404 (also when the user is outside their reach). */
+async function loadUser(ctx: ActorContext, db: Trx | ActorContext['db'], id: string, action: UserAction) {
   const row = await repo.findUser(db, id);
   if (!row) throw notFound();
   authorize(ctx, action, { unitPaths: [row.home_unit_path] });
+  if (!READ_ACTIONS.has(action)) {
+    const grants = await repo.rolesOf(db, [id]);
+    if (!mayActOn(ctx, action, row.home_unit_path, grants.map((g) => g.unit_path))) throw new AccessDenied(404, action);
+  }
   return row;
 }
 
@@ -47,7 +65,7 @@ async function loadUser(ctx: ActorContext, db: Trx | ActorContext['db'], id: str
  * A unit named in a request must exist, be active and lie within the admin's subtree for this
  * action; a unit outside it is answered like a missing one (404), as for any record out of scope.
  */
-async function unitInScope(ctx: ActorContext, db: Trx, unitId: string, field: string, action: (typeof userActions)[number]) {
+async function unitInScope(ctx: ActorContext, db: Trx, unitId: string, field: string, action: UserAction) {
   const unit = await findUnitById(db, unitId);
   if (!unit || !unit.active || !ctx.policy.can(ctx.actor, action, { unitPaths: [unit.path] })) {
     throw fieldError(field, 'unit_not_found', 404);
@@ -202,8 +220,8 @@ export async function listSessions(ctx: ActorContext, id: string): Promise<Sessi
 export async function revokeOneSession(ctx: ActorContext, sessionId: string): Promise<void> {
   await inTransaction(ctx, async (trx) => {
     const session = await repo.findSession(trx, sessionId);
-    if (!session) throw notFound();
-    authorize(ctx, 'session.revoke', { unitPaths: [session.home_unit_path] });
+    if (!session || session.revoked_at) throw notFound();
+    await loadUser(ctx, trx, session.user_id, 'session.revoke');
     await revokeSession(trx, sessionId, 'admin');
     await audit(ctx, trx, { action: 'session.revoke', resourceType: 'user', resourceId: session.user_id, details: { sessionId } });
   });
