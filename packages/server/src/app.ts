@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -26,6 +25,9 @@ import { loggerOptions } from './platform/logger.js';
 import { languageFrom, translate } from './platform/messages.js';
 import { openApiDocument } from './platform/openapi.js';
 import { PolicyEngine } from './platform/policy.js';
+import { listenForAuthChanges } from './platform/auth-changes.js';
+import { securityHeaders } from './platform/security-headers.js';
+import { SessionCache } from './platform/session-cache.js';
 
 /** Each domain module contributes its routes and its policy rules; nothing else is registered by hand. */
 const modules = [
@@ -43,7 +45,13 @@ export interface BuildAppOptions {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    rusfag: { config: Config; database: DatabaseHandle; policy: PolicyEngine; routes: readonly AnyRoute[] };
+    rusfag: {
+      config: Config;
+      database: DatabaseHandle;
+      policy: PolicyEngine;
+      routes: readonly AnyRoute[];
+      sessionCache: SessionCache;
+    };
   }
 }
 
@@ -65,26 +73,16 @@ export async function buildApp({ config, database }: BuildAppOptions): Promise<F
   });
 
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        baseUri: ["'self'"],
-        upgradeInsecureRequests: config.secureCookies ? [] : null,
-      },
-    },
-    hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    crossOriginEmbedderPolicy: false,
+  const headers = securityHeaders(config);
+  app.addHook('onRequest', async (req, reply) => {
+    const isApi = req.url.startsWith('/api/') || req.url === '/healthz' || req.url === '/readyz';
+    void reply.headers(isApi ? headers.api : headers.page);
   });
   await app.register(rateLimit, { global: false, keyGenerator: (req) => req.ip });
+
+  const sessionCache = new SessionCache(config.sessionCacheSeconds * 1000);
+  const stopListening = await listenForAuthChanges(database, sessionCache, app.log);
+  app.addHook('onClose', async () => stopListening());
 
   const policy = new PolicyEngine(modules.map((m) => m.policy));
   const openApiRoute = defineRoute({
@@ -97,7 +95,7 @@ export async function buildApp({ config, database }: BuildAppOptions): Promise<F
   });
   const routes: AnyRoute[] = [...modules.flatMap((m) => m.routes as readonly AnyRoute[]), openApiRoute];
 
-  app.decorate('rusfag', { config, database, policy, routes });
+  app.decorate('rusfag', { config, database, policy, routes, sessionCache });
   app.setErrorHandler(makeErrorHandler(database));
 
   const makeContext = (req: FastifyRequest): RequestContext => ({
@@ -112,7 +110,7 @@ export async function buildApp({ config, database }: BuildAppOptions): Promise<F
     session: null,
     actor: null,
   });
-  mountRoutes(app, routes, makeContext);
+  mountRoutes(app, routes, makeContext, sessionCache);
 
   const webDist = config.webDistDir ? path.resolve(config.webDistDir) : defaultWebDist;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

@@ -23,6 +23,8 @@ export type Db = Kysely<Database>;
 export interface DatabaseHandle {
   db: Db;
   engine: Engine;
+  /** PostgreSQL only: the connection URL, for the change listener's own connection. */
+  url?: string;
   /** The embedded database itself, for data-directory dumps. */
   pglite?: PGlite;
   /** Runs `fn` while no query or transaction is in flight (PGlite only; PostgreSQL runs it at once). */
@@ -189,6 +191,7 @@ export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
   return {
     db,
     engine: 'postgres',
+    url,
     exclusive: (fn) => fn(),
     async close() {
       if (closed) return;

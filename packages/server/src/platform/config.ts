@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   SESSION_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
   SESSION_IDLE_MINUTES: intVar(1, 24 * 60, 30),
   SESSION_ABSOLUTE_HOURS: intVar(1, 7 * 24, 12),
+  SESSION_CACHE_SECONDS: intVar(0, 60, 5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
@@ -59,6 +60,8 @@ export interface Config {
   sessionSecret: string;
   sessionIdleSeconds: number;
   sessionAbsoluteSeconds: number;
+  /** How long a server may reuse a session it looked up (0 = always ask the database). ADR 0006. */
+  sessionCacheSeconds: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   trustProxy: boolean;
   /** Demo mode: loads demo data on first start and accepts synthetic test identities. */
@@ -107,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret,
     sessionIdleSeconds: e.SESSION_IDLE_MINUTES * 60,
     sessionAbsoluteSeconds: e.SESSION_ABSOLUTE_HOURS * 3600,
+    sessionCacheSeconds: e.SESSION_CACHE_SECONDS,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     // The embedded database is for evaluation and demos, so demo mode is its default.

@@ -5,6 +5,7 @@ import type { ActorContext, RequestContext } from './context.js';
 import { AppError, unauthenticated } from './errors.js';
 import { AccessDenied } from './policy.js';
 import { CSRF_HEADER, csrfTokenMatches } from './csrf.js';
+import type { SessionCache } from './session-cache.js';
 import { lookupSession, touchSession, type LoadedSession } from './sessions.js';
 import { parseOrThrow } from './validation.js';
 import { readSessionToken, readPreSession, clearSessionCookie } from './cookies.js';
@@ -81,20 +82,22 @@ declare module 'fastify' {
 
 export type ContextFactory = (req: FastifyRequest, session: LoadedSession | null) => RequestContext;
 
-async function resolveSession(req: FastifyRequest, reply: FastifyReply, base: RequestContext) {
+async function resolveSession(req: FastifyRequest, reply: FastifyReply, base: RequestContext, cache: SessionCache) {
   const token = readSessionToken(req);
   if (!token) return { session: null, expired: false };
-  const lookup = await lookupSession(base.db, token, base.config.sessionIdleSeconds);
-  if (lookup.state === 'valid') {
-    const lastSeen = await touchSession(base.db, lookup.session);
-    return { session: { ...lookup.session, lastSeenAt: lastSeen }, expired: false };
-  }
+  const lookup = await lookupSession(base.db, token, base.config.sessionIdleSeconds, cache);
+  if (lookup.state === 'valid') return { session: await touchSession(base.db, lookup.session, cache), expired: false };
   // A dead cookie is removed so the browser stops sending it.
   clearSessionCookie(reply, base.config);
   return { session: null, expired: lookup.state === 'expired' };
 }
 
-export function mountRoutes(app: FastifyInstance, routes: readonly AnyRoute[], makeContext: ContextFactory): void {
+export function mountRoutes(
+  app: FastifyInstance,
+  routes: readonly AnyRoute[],
+  makeContext: ContextFactory,
+  cache: SessionCache,
+): void {
   for (const spec of routes) {
     app.route({
       method: spec.method,
@@ -102,7 +105,7 @@ export function mountRoutes(app: FastifyInstance, routes: readonly AnyRoute[], m
       ...(spec.rateLimit ? { config: { rateLimit: spec.rateLimit } } : {}),
       handler: async (req, reply) => {
         const base = makeContext(req, null);
-        const { session, expired } = await resolveSession(req, reply, base);
+        const { session, expired } = await resolveSession(req, reply, base, cache);
         req.rusfagSession = session;
         const fullSession = session?.loginComplete ? session : null;
         const ctx: RequestContext = {
@@ -134,7 +137,14 @@ export function mountRoutes(app: FastifyInstance, routes: readonly AnyRoute[], m
           if (!ctx.policy.canAtAll(actorCtx.actor, spec.access.action)) throw new AccessDenied(403, spec.access.action);
         }
 
-        const result = await spec.handler({ params, query, body }, ctx as never, reply);
+        let result: unknown;
+        try {
+          result = await spec.handler({ params, query, body }, ctx as never, reply);
+        } finally {
+          // A change may have ended a session or changed a role: this server forgets what it
+          // cached before answering (other servers hear it from the database; ADR 0006).
+          if (UNSAFE.has(spec.method)) cache.clear();
+        }
         // The response schema is the contract: unknown fields are stripped, a mismatch is a bug (500).
         const output = spec.response.parse(result);
         reply.code(spec.status ?? 200);

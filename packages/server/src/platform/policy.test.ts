@@ -39,7 +39,7 @@ function actor(...grants: [Role, string][]): Actor {
     displayName: 'Test Bruker',
     homeUnitId: randomUUID(),
     sessionId: randomUUID(),
-    grants: grants.map(([role, unitPath]) => ({ role, unitId: randomUUID(), unitPath })),
+    grants: grants.map(([role, unitPath]) => ({ role, unitId: randomUUID(), unitPath, unitName: 'Enhet' })),
   };
 }
 const at = (...unitPaths: string[]) => ({ unitPaths });

@@ -22,6 +22,7 @@ export interface RoleGrant {
   role: Role;
   unitId: string;
   unitPath: string;
+  unitName: string;
 }
 
 export interface Actor {

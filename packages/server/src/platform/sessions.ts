@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { Role } from '@rusfag/core';
 import type { Database, SessionRevokedReason } from '../db/schema.js';
 import type { Actor, RoleGrant } from './policy.js';
+import type { SessionCache } from './session-cache.js';
 
 /**
  * Server-side sessions (docs/adr/0003-sessions-in-database.md). The cookie holds a random token;
@@ -48,12 +48,15 @@ export async function createSession(db: Kysely<Database>, input: NewSession) {
 
 export interface LoadedSession {
   id: string;
+  tokenHash: string;
   userId: string;
   loginComplete: boolean;
   mfa: boolean;
   lastSeenAt: Date;
   absoluteExpiresAt: Date;
   totpEnrolled: boolean;
+  homeUnitName: string;
+  districtName: string | null;
   actor: Actor;
 }
 
@@ -66,64 +69,93 @@ interface SessionQueryRow {
   mfa: boolean;
   last_seen_at: Date;
   absolute_expires_at: Date;
-  idle_ok: boolean;
   username: string;
   display_name: string;
   home_unit_id: string;
-  user_active: boolean;
+  home_unit_name: string;
+  district_name: string | null;
   totp_enrolled: boolean;
-  grants: { role: Role; unitId: string; unitPath: string }[] | string;
+  grants: RoleGrant[] | string;
 }
 
-/** One round trip: the session, its user and the user's role grants (in active units only). */
-export async function lookupSession(db: Kysely<Database>, token: string, idleSeconds: number): Promise<SessionLookup> {
+/**
+ * One round trip: the session, its (active) user, the home unit and its district, and the user's
+ * role grants in active units — everything the pipeline and GET /api/me need.
+ */
+async function querySession(db: Kysely<Database>, tokenHash: string): Promise<LoadedSession | undefined> {
   const result = await sql<SessionQueryRow>`
     select s.id, s.user_id, s.login_complete, s.mfa, s.last_seen_at, s.absolute_expires_at,
-      (s.last_seen_at > now() - make_interval(secs => ${idleSeconds})) as idle_ok,
-      u.username, u.display_name, u.home_unit_id, u.active as user_active,
+      u.username, u.display_name, u.home_unit_id, home.name as home_unit_name,
       (u.totp_enabled_at is not null) as totp_enrolled,
+      (select d.name from org_unit d
+        where d.kind = 'district' and d.id = any(string_to_array(trim(both '/' from home.path), '/')::uuid[])
+        limit 1) as district_name,
       coalesce((
-        select json_agg(json_build_object('role', ra.role, 'unitId', ra.unit_id, 'unitPath', ou.path))
+        select json_agg(json_build_object('role', ra.role, 'unitId', ra.unit_id, 'unitPath', ou.path, 'unitName', ou.name)
+          order by ra.role, ou.name)
         from role_assignment ra join org_unit ou on ou.id = ra.unit_id
         where ra.user_id = u.id and ou.active
       ), '[]'::json) as grants
-    from user_session s join app_user u on u.id = s.user_id
-    where s.token_hash = ${hashToken(token)} and s.revoked_at is null
+    from user_session s
+      join app_user u on u.id = s.user_id and u.active
+      join org_unit home on home.id = u.home_unit_id
+    where s.token_hash = ${tokenHash} and s.revoked_at is null
   `.execute(db);
   const row = result.rows[0];
-  if (!row) return { state: 'unknown' };
-  if (!row.user_active) return { state: 'unknown' };
-  if (!row.idle_ok || row.absolute_expires_at.getTime() <= Date.now()) return { state: 'expired' };
+  if (!row) return undefined;
   // PGlite hands json back as text when it is built by json_agg inside coalesce.
   const grants: RoleGrant[] = typeof row.grants === 'string' ? JSON.parse(row.grants) : row.grants;
   return {
-    state: 'valid',
-    session: {
-      id: row.id,
+    id: row.id,
+    tokenHash,
+    userId: row.user_id,
+    loginComplete: row.login_complete,
+    mfa: row.mfa,
+    lastSeenAt: row.last_seen_at,
+    absoluteExpiresAt: row.absolute_expires_at,
+    totpEnrolled: row.totp_enrolled,
+    homeUnitName: row.home_unit_name,
+    districtName: row.district_name,
+    actor: {
       userId: row.user_id,
-      loginComplete: row.login_complete,
-      mfa: row.mfa,
-      lastSeenAt: row.last_seen_at,
-      absoluteExpiresAt: row.absolute_expires_at,
-      totpEnrolled: row.totp_enrolled,
-      actor: {
-        userId: row.user_id,
-        username: row.username,
-        displayName: row.display_name,
-        homeUnitId: row.home_unit_id,
-        sessionId: row.id,
-        grants,
-      },
+      username: row.username,
+      displayName: row.display_name,
+      homeUnitId: row.home_unit_id,
+      sessionId: row.id,
+      grants,
     },
   };
 }
 
-/** Extends the idle timeout; skipped when the last write is recent. Returns the new last-seen time. */
-export async function touchSession(db: Kysely<Database>, session: LoadedSession): Promise<Date> {
-  if (Date.now() - session.lastSeenAt.getTime() < TOUCH_INTERVAL_SECONDS * 1000) return session.lastSeenAt;
+/** Finds the session of a cookie token, from the cache when it may be used, and checks its timeouts. */
+export async function lookupSession(
+  db: Kysely<Database>,
+  token: string,
+  idleSeconds: number,
+  cache?: SessionCache,
+): Promise<SessionLookup> {
+  const tokenHash = hashToken(token);
+  let session = cache?.get(tokenHash);
+  if (!session) {
+    session = await querySession(db, tokenHash);
+    if (!session) return { state: 'unknown' };
+    cache?.set(tokenHash, session);
+  }
+  const now = Date.now();
+  if (session.lastSeenAt.getTime() + idleSeconds * 1000 <= now || session.absoluteExpiresAt.getTime() <= now) {
+    return { state: 'expired' };
+  }
+  return { state: 'valid', session };
+}
+
+/** Extends the idle timeout; skipped when the last write is recent. Returns the session as it now is. */
+export async function touchSession(db: Kysely<Database>, session: LoadedSession, cache?: SessionCache): Promise<LoadedSession> {
+  if (Date.now() - session.lastSeenAt.getTime() < TOUCH_INTERVAL_SECONDS * 1000) return session;
   const now = new Date();
   await db.updateTable('user_session').set({ last_seen_at: now }).where('id', '=', session.id).execute();
-  return now;
+  const touched = { ...session, lastSeenAt: now };
+  cache?.update(session.tokenHash, touched);
+  return touched;
 }
 
 export async function revokeSession(db: Kysely<Database>, sessionId: string, reason: SessionRevokedReason) {

@@ -23,6 +23,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     sessionSecret: 'test-secret-test-secret-test-secret-0123456789',
     sessionIdleSeconds: 30 * 60,
     sessionAbsoluteSeconds: 12 * 3600,
+    sessionCacheSeconds: 5,
     logLevel: 'silent',
     trustProxy: false,
     demoMode: true,
@@ -34,7 +35,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** A fresh, migrated database of the given engine; PostgreSQL gets a database of its own. */
-export async function openTestDatabase(engine: Engine): Promise<DatabaseHandle & { url?: string }> {
+export async function openTestDatabase(engine: Engine): Promise<DatabaseHandle> {
   if (engine === 'pglite') {
     const template = process.env.RUSFAG_TEST_TEMPLATE;
     if (!template) throw new Error('RUSFAG_TEST_TEMPLATE is not set: run the tests through vitest (global-setup.ts)');
@@ -54,7 +55,6 @@ export async function openTestDatabase(engine: Engine): Promise<DatabaseHandle &
   await migrateToLatest(handle.db);
   return {
     ...handle,
-    url: url.toString(),
     async close() {
       await handle.close();
       const cleanup = new pg.Client({ connectionString: adminUrl });

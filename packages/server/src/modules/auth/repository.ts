@@ -104,34 +104,3 @@ export async function updatePasswordHash(db: DbOrTrx, userId: string, passwordHa
     .where('id', '=', userId)
     .execute();
 }
-
-/** The profile behind GET /api/me in one round trip: user, home unit, its district, roles. */
-export async function profileOf(db: DbOrTrx, userId: string) {
-  const result = await sql<{
-    id: string;
-    username: string;
-    display_name: string;
-    totp_enrolled: boolean;
-    home_id: string;
-    home_name: string;
-    district_name: string | null;
-    roles: { role: Role; unitId: string; unitName: string }[] | string;
-  }>`
-    select u.id, u.username, u.display_name, (u.totp_enabled_at is not null) as totp_enrolled,
-      home.id as home_id, home.name as home_name,
-      -- the district is the ancestor of kind 'district' among the ids on the home unit's path
-      (select d.name from org_unit d
-        where d.kind = 'district' and d.id = any(string_to_array(trim(both '/' from home.path), '/')::uuid[])
-        limit 1) as district_name,
-      coalesce((
-        select json_agg(json_build_object('role', ra.role, 'unitId', ra.unit_id, 'unitName', ou.name) order by ra.role, ou.name)
-        from role_assignment ra join org_unit ou on ou.id = ra.unit_id
-        where ra.user_id = u.id and ou.active
-      ), '[]'::json) as roles
-    from app_user u join org_unit home on home.id = u.home_unit_id
-    where u.id = ${userId}
-  `.execute(db);
-  const row = result.rows[0];
-  if (!row) throw new Error(`profile of ${userId} not found`);
-  return { ...row, roles: typeof row.roles === 'string' ? (JSON.parse(row.roles) as Exclude<typeof row.roles, string>) : row.roles };
-}

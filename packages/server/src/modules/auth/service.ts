@@ -222,25 +222,26 @@ export async function logout(ctx: RequestContext, reply: FastifyReply): Promise<
   clearSessionCookie(reply, ctx.config);
 }
 
-export async function me(ctx: ActorContext, req: FastifyRequest, reply: FastifyReply): Promise<MeResponse> {
-  const profile = await repo.profileOf(ctx.db, ctx.actor.userId);
+/** Answered from the session alone (it carries the profile): no further database round trip. */
+export function me(ctx: ActorContext, req: FastifyRequest, reply: FastifyReply): MeResponse {
+  const { session, actor } = ctx;
   const idleExpires = new Date(
-    Math.min(ctx.session.lastSeenAt.getTime() + ctx.config.sessionIdleSeconds * 1000, ctx.session.absoluteExpiresAt.getTime()),
+    Math.min(session.lastSeenAt.getTime() + ctx.config.sessionIdleSeconds * 1000, session.absoluteExpiresAt.getTime()),
   );
   return {
     user: {
-      id: profile.id,
-      username: profile.username,
-      displayName: profile.display_name,
-      homeUnit: { id: profile.home_id, name: profile.home_name, districtName: profile.district_name },
-      totpEnrolled: profile.totp_enrolled,
+      id: actor.userId,
+      username: actor.username,
+      displayName: actor.displayName,
+      homeUnit: { id: actor.homeUnitId, name: session.homeUnitName, districtName: session.districtName },
+      totpEnrolled: session.totpEnrolled,
     },
-    roles: profile.roles,
-    permissions: ctx.policy.permissions(ctx.actor),
+    roles: actor.grants.map((g) => ({ role: g.role, unitId: g.unitId, unitName: g.unitName })),
+    permissions: ctx.policy.permissions(actor),
     csrfToken: csrfToken(ctx, req, reply),
     session: {
       idleExpiresAt: idleExpires.toISOString(),
-      absoluteExpiresAt: ctx.session.absoluteExpiresAt.toISOString(),
+      absoluteExpiresAt: session.absoluteExpiresAt.toISOString(),
       idleTimeoutSeconds: ctx.config.sessionIdleSeconds,
     },
   };
