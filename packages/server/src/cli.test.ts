@@ -54,7 +54,7 @@ async function usernamesIn(dataDir: string) {
   }
 }
 
-describe('CLI on the embedded database', () => {
+describe('CLI on the embedded database', { timeout: 240_000 }, () => {
   const dataDir = tempDir('rusfag-cli-');
   const env = { DATA_DIR: dataDir, DEMO_MODE: 'true' };
 
@@ -122,7 +122,7 @@ describe('CLI on the embedded database', () => {
   });
 });
 
-describe('the embedded database allows one process at a time', () => {
+describe('the embedded database allows one process at a time', { timeout: 240_000 }, () => {
   it('refuses a second process with a clear message, and takes over a stale lock', async () => {
     const dataDir = tempDir('rusfag-lock-');
     const holder = await openPglite({ dataDir });
@@ -150,7 +150,7 @@ describe('the embedded database allows one process at a time', () => {
   });
 });
 
-describe('graceful shutdown', () => {
+describe('graceful shutdown', { timeout: 240_000 }, () => {
   it('on SIGTERM finishes, checkpoints, releases the lock and keeps the data', async () => {
     const dataDir = tempDir('rusfag-stop-');
     const child = spawn(process.execPath, [...nodeArgs, 'packages/server/src/main.ts'], {
@@ -178,7 +178,7 @@ describe('graceful shutdown', () => {
 const pgDumpAvailable = spawnSync('pg_dump', ['--version']).status === 0;
 const adminUrl = process.env.TEST_DATABASE_URL;
 
-describe('CLI on PostgreSQL', () => {
+describe('CLI on PostgreSQL', { timeout: 240_000 }, () => {
   it('backs up with pg_dump and restores with pg_restore, audit chain included', async () => {
     if (!adminUrl || !pgDumpAvailable) {
       console.warn(`[rusfag] PostgreSQL backup test skipped: ${adminUrl ? 'pg_dump not found' : 'TEST_DATABASE_URL not set'}`);

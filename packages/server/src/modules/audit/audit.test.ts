@@ -6,6 +6,8 @@ import { expect, it } from 'vitest';
 import { recordAudit } from '../../platform/audit.js';
 import { buildOrgTree, buildUser, sessionFor, unique } from '../../test/factories.js';
 import { describeEachEngine, type Harness } from '../../test/harness.js';
+import { openPostgres } from '../../db/database.js';
+import { migrateToLatest } from '../../db/migrate.js';
 import { verifyChain } from './service.js';
 
 const meta = { actorUserId: null, requestId: null, ip: null };
@@ -171,7 +173,7 @@ describeEachEngine('audit log privileges in PostgreSQL', (get) => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      await client.query(`create role "${role}" nologin`);
+      await client.query(`create role "${role}" login`);
       await client.query(script);
       await client.query('begin');
       await client.query(`set local role "${role}"`);
@@ -184,6 +186,17 @@ describeEachEngine('audit log privileges in PostgreSQL', (get) => {
         await client.query(`set local role "${role}"`);
         await expect(client.query(statement)).rejects.toThrow(/permission denied/);
         await client.query('rollback');
+      }
+      // The application, connected as that role, starts (nothing to migrate) and writes events.
+      const appUrl = new URL(url);
+      appUrl.username = role;
+      const asApp = openPostgres(appUrl.toString(), 1);
+      try {
+        expect((await migrateToLatest(asApp.db)).results).toEqual([]);
+        await recordAudit(asApp.db, meta, { action: 'test.app-role-kysely' });
+        await expect(sql`delete from audit_event`.execute(asApp.db)).rejects.toThrow(/permission denied/);
+      } finally {
+        await asApp.close();
       }
     } finally {
       await client.query('rollback').catch(() => undefined);
