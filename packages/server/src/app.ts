@@ -110,7 +110,7 @@ export async function buildApp({ config, database }: BuildAppOptions): Promise<F
     session: null,
     actor: null,
   });
-  mountRoutes(app, routes, makeContext, sessionCache);
+  mountRoutes(app, routes, makeContext, sessionCache, config.loginRateLimitPerMinute);
 
   const webDist = config.webDistDir ? path.resolve(config.webDistDir) : defaultWebDist;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

@@ -51,6 +51,7 @@ describe('loadConfig', () => {
       demoMode: true,
       loginMaxFailures: 5,
       loginLockoutSeconds: 15 * 60,
+      loginRateLimitPerMinute: 60,
       webDistDir: undefined,
     });
   });

@@ -42,6 +42,7 @@ const EnvSchema = z.object({
     .transform((value) => (value === undefined ? undefined : value === 'true' || value === '1')),
   LOGIN_MAX_FAILURES: intVar(1, 100, 5),
   LOGIN_LOCKOUT_MINUTES: intVar(1, 24 * 60, 15),
+  LOGIN_RATE_LIMIT_PER_MINUTE: intVar(1, 10_000, 60),
   WEB_DIST_DIR: z.string().optional(),
 });
 
@@ -68,6 +69,8 @@ export interface Config {
   demoMode: boolean;
   loginMaxFailures: number;
   loginLockoutSeconds: number;
+  /** Login and TOTP requests per client address per minute (an office behind NAT shares one). */
+  loginRateLimitPerMinute: number;
   webDistDir: string | undefined;
 }
 
@@ -117,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoMode: e.DEMO_MODE ?? engine === 'pglite',
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockoutSeconds: e.LOGIN_LOCKOUT_MINUTES * 60,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     webDistDir: e.WEB_DIST_DIR,
   };
 }

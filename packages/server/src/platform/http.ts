@@ -50,7 +50,8 @@ export interface RouteSpec<
   response: R;
   /** Success status; 200 unless stated. */
   status?: number;
-  rateLimit?: { max: number; timeWindow: number };
+  /** 'login': LOGIN_RATE_LIMIT_PER_MINUTE per client address. */
+  rateLimit?: 'login';
   handler: (
     input: { params: z.output<P>; query: z.output<Q>; body: z.output<B> },
     ctx: ContextFor<A>,
@@ -97,12 +98,15 @@ export function mountRoutes(
   routes: readonly AnyRoute[],
   makeContext: ContextFactory,
   cache: SessionCache,
+  loginRateLimit: number,
 ): void {
   for (const spec of routes) {
     app.route({
       method: spec.method,
       url: spec.url,
-      ...(spec.rateLimit ? { config: { rateLimit: spec.rateLimit } } : {}),
+      ...(spec.rateLimit === 'login'
+        ? { config: { rateLimit: { max: loginRateLimit, timeWindow: 60_000 } } }
+        : {}),
       handler: async (req, reply) => {
         const base = makeContext(req, null);
         const { session, expired } = await resolveSession(req, reply, base, cache);

@@ -29,6 +29,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     demoMode: true,
     loginMaxFailures: 5,
     loginLockoutSeconds: 15 * 60,
+    loginRateLimitPerMinute: 20,
     webDistDir: path.resolve('.tmp/no-web-dist'),
     ...overrides,
   };

@@ -11,8 +11,6 @@ import {
 import { defineRoute } from '../../platform/http.js';
 import * as service from './service.js';
 
-// Guessing is slowed per address here and per (username, address) in the service.
-const LOGIN_RATE_LIMIT = { max: 20, timeWindow: 60_000 };
 
 export const authRoutes = [
   defineRoute({
@@ -30,7 +28,8 @@ export const authRoutes = [
     access: { kind: 'public' },
     body: LoginRequest,
     response: LoginResponse,
-    rateLimit: LOGIN_RATE_LIMIT,
+    // Guessing is slowed per address here and per (username, address) in the service.
+    rateLimit: 'login',
     handler: async ({ body }, ctx, reply) => service.login(ctx, body, reply.request, reply),
   }),
   defineRoute({
@@ -40,7 +39,8 @@ export const authRoutes = [
     access: { kind: 'pending' },
     body: TotpRequest,
     response: LoginResponse,
-    rateLimit: LOGIN_RATE_LIMIT,
+    // Guessing is slowed per address here and per (username, address) in the service.
+    rateLimit: 'login',
     handler: async ({ body }, ctx, reply) => service.verifyTotpStep(ctx, body.code, reply),
   }),
   defineRoute({
@@ -58,7 +58,8 @@ export const authRoutes = [
     access: { kind: 'pending' },
     body: TotpRequest,
     response: LoginResponse,
-    rateLimit: LOGIN_RATE_LIMIT,
+    // Guessing is slowed per address here and per (username, address) in the service.
+    rateLimit: 'login',
     handler: async ({ body }, ctx, reply) => service.confirmTotpEnrolment(ctx, body.code, reply),
   }),
   defineRoute({
