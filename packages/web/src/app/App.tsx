@@ -1,0 +1,77 @@
+import type { ReactNode } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { AuditPage } from '../features/audit/AuditPage';
+import { LoginPage } from '../features/auth/LoginPage';
+import { OrganizationPage } from '../features/organizations/OrganizationPage';
+import { ProfilePage } from '../features/profile/ProfilePage';
+import { StartPage } from '../features/start/StartPage';
+import { NewUserPage } from '../features/users/NewUserPage';
+import { UserDetailPage } from '../features/users/UserDetailPage';
+import { UsersPage } from '../features/users/UsersPage';
+import { AuthProvider, useAuth } from './auth';
+import { I18nProvider } from './i18n';
+import { NoAccessPage, NotFoundPage } from './NotFoundPage';
+import { AuthenticatedShell, OpenShell, PublicShell } from './Shell';
+
+/** Hides what the server would refuse anyway; the server stays the authority. */
+function Requires({ permission, children }: { permission: string; children: ReactNode }) {
+  const { can } = useAuth();
+  return can(permission) ? children : <NoAccessPage />;
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <AuthProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route element={<PublicShell />}>
+              <Route path="/logg-inn" element={<LoginPage />} />
+              <Route path="/login" element={<LoginPage />} />
+            </Route>
+            <Route element={<AuthenticatedShell />}>
+              <Route index element={<StartPage />} />
+              <Route
+                path="/admin/brukere"
+                element={
+                  <Requires permission="user.list">
+                    <UsersPage />
+                  </Requires>
+                }
+              />
+              <Route
+                path="/admin/brukere/ny"
+                element={
+                  <Requires permission="user.create">
+                    <NewUserPage />
+                  </Requires>
+                }
+              />
+              <Route
+                path="/admin/brukere/:id"
+                element={
+                  <Requires permission="user.read">
+                    <UserDetailPage />
+                  </Requires>
+                }
+              />
+              <Route path="/organisasjon" element={<OrganizationPage />} />
+              <Route
+                path="/tilgangslogg"
+                element={
+                  <Requires permission="audit.search">
+                    <AuditPage />
+                  </Requires>
+                }
+              />
+              <Route path="/profil" element={<ProfilePage />} />
+            </Route>
+            <Route element={<OpenShell />}>
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </AuthProvider>
+    </I18nProvider>
+  );
+}
