@@ -48,4 +48,16 @@ describeE2e('innlogging: feil passord og feil engangskode', () => {
     await submitTotp(page, username);
     await expectH1(page, 'Mine oppgaver');
   });
+
+  it('en omlasting midt i innloggingen fortsetter på kodesteget', async () => {
+    const username = 'kursadmin';
+    const page = await browser.newPage();
+    await openLoginPage(page);
+    await submitPassword(page, username);
+    await expectTotpStep(page);
+    await page.reload();
+    await expectTotpStep(page);
+    await submitTotp(page, username);
+    await expectH1(page, 'Kurs');
+  });
 });

@@ -115,12 +115,24 @@ export async function buildApp({ config, database }: BuildAppOptions): Promise<F
   const webDist = config.webDistDir ? path.resolve(config.webDistDir) : defaultWebDist;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h', immutable: false });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: true,
+      index: ['index.html'],
+      maxAge: '1h',
+      // The page itself must be fetched anew, or a browser keeps asking for assets of an old build.
+      setHeaders: (reply, filePath) => {
+        if (filePath.endsWith('.html')) void reply.header('cache-control', 'no-cache');
+      },
+    });
   }
 
   app.setNotFoundHandler(async (req, reply) => {
     const isApi = req.url.startsWith('/api/') || req.url === '/api' || req.url.startsWith('/hsds');
-    const wantsPage = (req.method === 'GET' || req.method === 'HEAD') && !isApi;
+    // A missing script or stylesheet must be a 404, not the page (which the browser cannot run).
+    const isAsset = req.url.startsWith('/assets/') || /\.[a-z0-9]{1,5}(\?|$)/i.test(req.url);
+    const wantsPage = (req.method === 'GET' || req.method === 'HEAD') && !isApi && !isAsset;
     if (wantsPage && hasWeb) {
       // The web app routes in the browser; it shows its own 404 page for unknown paths.
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');

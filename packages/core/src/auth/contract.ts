@@ -37,6 +37,10 @@ export const TotpEnrolmentResponse = z.object({
 });
 export type TotpEnrolmentResponse = z.infer<typeof TotpEnrolmentResponse>;
 
+/** Where this browser's login stands: no session, a code owed (after a reload), or logged in. */
+export const LoginState = z.object({ step: z.enum(['none', 'totp', 'totp_enrolment', 'done']) });
+export type LoginState = z.infer<typeof LoginState>;
+
 export const CsrfResponse = z.object({ csrfToken: z.string() });
 export type CsrfResponse = z.infer<typeof CsrfResponse>;
 

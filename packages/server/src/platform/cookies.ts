@@ -35,6 +35,16 @@ export function clearSessionCookie(reply: FastifyReply, config: Pick<Config, 'se
   reply.clearCookie(names(config).session, base(config));
 }
 
+/**
+ * A dead session cookie is cleared in the answer and forgotten for the rest of the request, so that
+ * a CSRF token made now binds to the pre-session cookie the browser will still have afterwards.
+ */
+export function forgetSessionCookie(req: FastifyRequest, reply: FastifyReply, config: Pick<Config, 'secureCookies'>): void {
+  clearSessionCookie(reply, config);
+  delete req.cookies[SESSION];
+  delete req.cookies[SESSION_SECURE];
+}
+
 /** Before login, CSRF tokens bind to a random per-browser value held in this cookie. */
 export function ensurePreSession(req: FastifyRequest, reply: FastifyReply, config: Config): string {
   const existing = readPreSession(req);

@@ -8,7 +8,7 @@ import { CSRF_HEADER, csrfTokenMatches } from './csrf.js';
 import type { SessionCache } from './session-cache.js';
 import { lookupSession, touchSession, type LoadedSession } from './sessions.js';
 import { parseOrThrow } from './validation.js';
-import { readSessionToken, readPreSession, clearSessionCookie } from './cookies.js';
+import { forgetSessionCookie, readPreSession, readSessionToken } from './cookies.js';
 
 /**
  * Routes are declared as data: method, URL, who may call it, and the zod schemas of what goes in
@@ -89,7 +89,7 @@ async function resolveSession(req: FastifyRequest, reply: FastifyReply, base: Re
   const lookup = await lookupSession(base.db, token, base.config.sessionIdleSeconds, cache);
   if (lookup.state === 'valid') return { session: await touchSession(base.db, lookup.session, cache), expired: false };
   // A dead cookie is removed so the browser stops sending it.
-  clearSessionCookie(reply, base.config);
+  forgetSessionCookie(req, reply, base.config);
   return { session: null, expired: lookup.state === 'expired' };
 }
 

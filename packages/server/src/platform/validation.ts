@@ -8,7 +8,9 @@ export function parseOrThrow<S extends z.ZodType>(
   value: unknown,
   location: ValidationError['location'],
 ): z.output<S> {
-  const result = schema.safeParse(value);
+  // reportInput: the issue carries the offending value, so a missing field can be told from a
+  // wrong type. Issues are translated, never logged.
+  const result = schema.safeParse(value, { reportInput: true });
   if (!result.success) throw new ValidationError(result.error.issues, location);
   return result.data;
 }

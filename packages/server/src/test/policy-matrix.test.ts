@@ -62,6 +62,7 @@ const builders: Record<string, Builder> = {
   'GET /readyz': async () => ({ url: '/readyz' }),
   'GET /api/openapi.json': async () => ({ url: '/api/openapi.json' }),
   'GET /api/auth/csrf': async () => ({ url: '/api/auth/csrf' }),
+  'GET /api/auth/session': async () => ({ url: '/api/auth/session' }),
   'POST /api/auth/login': async (h, fx) => {
     const user = await userAt(h, fx, 'in');
     return { url: '/api/auth/login', payload: { username: user.username, password: user.password } };

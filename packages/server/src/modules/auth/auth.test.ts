@@ -37,6 +37,8 @@ describeEachEngine('auth', (get) => {
     expect(step1.status).toBe(200);
     expect(step1.body.step).toBe('totp');
     const pendingCookie = b.cookie;
+    // After a reload the web app asks where the login stands.
+    expect((await b.get('/api/auth/session')).body).toEqual({ step: 'totp' });
     expect(pendingCookie).toMatch(/rusfag_session=/);
     // A password alone opens nothing.
     expect((await b.get('/api/me')).status).toBe(401);
@@ -50,6 +52,7 @@ describeEachEngine('auth', (get) => {
     expect(ok.body.step).toBe('done');
     expect(b.cookie).not.toBe(pendingCookie);
 
+    expect((await b.get('/api/auth/session')).body).toEqual({ step: 'done' });
     const me = await b.get('/api/me');
     expect(me.status).toBe(200);
     expect(me.body.user.username).toBe(user.username);
@@ -197,6 +200,32 @@ describeEachEngine('auth', (get) => {
     expect((await change({ currentPassword: user.password, newPassword: 'et helt nytt langt passord' })).statusCode).toBe(200);
     expect((await h.app.inject({ method: 'GET', url: '/api/me', headers: current.headers })).statusCode).toBe(200);
     expect((await h.app.inject({ method: 'GET', url: '/api/me', headers: other.headers })).statusCode).toBe(401);
+  });
+
+  it('gives a working CSRF token to a browser whose session has expired', async () => {
+    const { h, user } = await setup();
+    const b = browser(h);
+    await b.login(user.username, user.password);
+    // The pending session dies (idle); the browser still sends its cookie.
+    await h.db.updateTable('user_session').set({ absolute_expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', user.id).execute();
+    h.app.rusfag.sessionCache.clear();
+    const csrf = await b.get('/api/auth/csrf');
+    expect(String(csrf.headers['set-cookie'])).toMatch(/rusfag_session=;/);
+    const again = await b.post('/api/auth/login', { username: user.username, password: user.password });
+    expect(again.status).toBe(200);
+    expect(again.body.step).toBe('totp');
+  });
+
+  it('tells a missing field from a field of the wrong type', async () => {
+    const h = get();
+    const b = browser(h);
+    await b.get('/api/auth/csrf');
+    const res = await b.post('/api/auth/login', { username: 5 });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([
+      { path: 'username', message: 'Feltet har feil type (forventet string).' },
+      { path: 'password', message: 'Feltet må fylles ut.' },
+    ]);
   });
 
   it('answers in English when asked to', async () => {

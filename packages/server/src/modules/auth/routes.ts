@@ -3,6 +3,7 @@ import {
   CsrfResponse,
   LoginRequest,
   LoginResponse,
+  LoginState,
   MeResponse,
   OkResponse,
   TotpEnrolmentResponse,
@@ -20,6 +21,14 @@ export const authRoutes = [
     access: { kind: 'public' },
     response: CsrfResponse,
     handler: async (_input, ctx, reply) => ({ csrfToken: service.csrfToken(ctx, reply.request, reply) }),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/auth/session',
+    summary: 'Hvor innloggingen står (etter en omlasting midt i innloggingen)',
+    access: { kind: 'public' },
+    response: LoginState,
+    handler: async (_input, _ctx, reply) => service.loginState(reply.request.rusfagSession ?? null),
   }),
   defineRoute({
     method: 'POST',

@@ -4,6 +4,7 @@ import {
   type ChangePasswordRequest,
   type LoginRequest,
   type LoginResponse,
+  type LoginState,
   type LoginStep,
   type MeResponse,
   type TotpEnrolmentResponse,
@@ -24,6 +25,12 @@ import {
 } from '../../platform/sessions.js';
 import { generateTotpSecret, totpQrSvg, totpUri, verifyTotp } from '../../platform/totp.js';
 import * as repo from './repository.js';
+
+export function loginState(session: LoadedSession | null): LoginState {
+  if (!session) return { step: 'none' };
+  if (session.loginComplete) return { step: 'done' };
+  return { step: session.totpEnrolled ? 'totp' : 'totp_enrolment' };
+}
 
 /** The CSRF token for the current browser: bound to its session cookie, or to a pre-session cookie. */
 export function csrfToken(ctx: RequestContext, req: FastifyRequest, reply: FastifyReply): string {

@@ -183,7 +183,8 @@ export async function resetPassword(ctx: ActorContext, id: string, password: str
   const passwordHash = await hashPassword(password);
   await inTransaction(ctx, async (trx) => {
     await repo.setPassword(trx, id, passwordHash);
-    const revoked = await revokeUserSessions(trx, id, 'password_changed');
+    // An admin resetting their own account keeps the session they are using.
+    const revoked = await revokeUserSessions(trx, id, 'password_changed', id === ctx.actor.userId ? ctx.session.id : undefined);
     await audit(ctx, trx, { action: 'user.resetPassword', resourceType: 'user', resourceId: id, details: { revokedSessions: revoked } });
   });
 }
@@ -193,7 +194,7 @@ export async function resetTotp(ctx: ActorContext, id: string): Promise<UserSumm
   return inTransaction(ctx, async (trx) => {
     await loadUser(ctx, trx, id, 'user.resetTotp');
     await repo.clearTotp(trx, id);
-    const revoked = await revokeUserSessions(trx, id, 'totp_reset');
+    const revoked = await revokeUserSessions(trx, id, 'totp_reset', id === ctx.actor.userId ? ctx.session.id : undefined);
     await audit(ctx, trx, { action: 'user.resetTotp', resourceType: 'user', resourceId: id, details: { revokedSessions: revoked } });
     return present(ctx, (await repo.findUser(trx, id))!, await repo.rolesOf(trx, [id]));
   });

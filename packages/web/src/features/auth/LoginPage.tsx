@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Navigate, useSearchParams } from 'react-router-dom';
-import { LoginRequest, TotpRequest, type LoginResponse, type LoginStep } from '@rusfag/core';
+import { LoginRequest, TotpRequest, type LoginResponse, type LoginState, type LoginStep } from '@rusfag/core';
 import { PktButton } from '@oslokommune/punkt-react';
 import { api, ApiError, setCsrfToken } from '../../app/api';
 import { useAuth } from '../../app/auth';
@@ -33,6 +33,22 @@ export function LoginPage() {
     previousStep.current = step;
     if (step !== 'totp') focusPageHeading();
   }, [step]);
+
+  // After a reload in the middle of a login, carry on at the step the server is waiting for.
+  useEffect(() => {
+    if (state.status === 'authenticated') return;
+    let cancelled = false;
+    api
+      .get<LoginState>('/api/auth/session', { public: true })
+      .then((answer) => {
+        if (!cancelled && (answer.step === 'totp' || answer.step === 'totp_enrolment')) setStep(answer.step);
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+    // Only when the page opens.
+  }, []);
 
   if (state.status === 'authenticated') return <Navigate to={next} replace />;
 
