@@ -5,9 +5,10 @@ import type { Config } from './config.js';
  * pino as JSON. Logs carry ids, never personal data: a request is logged by its route pattern
  * ('/api/clients/:id'), never the raw URL with its query string, and never headers or bodies.
  */
-export function loggerOptions(config: Pick<Config, 'logLevel'>): FastifyServerOptions['logger'] {
+export function loggerOptions(config: Pick<Config, 'logLevel'>, stream?: { write(line: string): void }): FastifyServerOptions['logger'] {
   if (config.logLevel === 'silent') return false;
   return {
+    ...(stream ? { stream } : {}),
     level: config.logLevel,
     base: { service: 'rusfag' },
     timestamp: () => `,"time":"${new Date().toISOString()}"`,
