@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,9 +60,13 @@ declare module 'fastify' {
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export async function buildApp({ config, database, logStream }: BuildAppOptions): Promise<FastifyInstance> {
+  // Request ids: a random prefix per process and a counter — unique across servers, and cheaper
+  // than a UUID per request.
+  const processPrefix = randomBytes(6).toString('hex');
+  let requestCounter = 0;
   const app = Fastify({
     logger: loggerOptions(config, logStream),
-    genReqId: () => randomUUID(),
+    genReqId: () => `${processPrefix}-${(++requestCounter).toString(36)}`,
     requestIdHeader: false,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
