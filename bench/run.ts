@@ -35,6 +35,8 @@ const USAGE = `Usage: npm run bench [-- options]
   --warmup <s>        seconds of discarded load before each measurement (default 3)
   --only <engine>     pglite | postgres: run only that engine (bare Fastify always runs)
   --user <name>       demo user for the authenticated requests (default ruskonsulent.sth)
+  --session-cache <s> SESSION_CACHE_SECONDS for the Rusfag servers (0 = every request asks the
+                      database; default: the server's own default, 5)
   --cpu-prof          run the Rusfag servers under node --cpu-prof; profiles go to
                       bench/results/profiles/ (figures are slower then: do not publish them)
   -h, --help          this text
@@ -49,6 +51,8 @@ interface Options {
   only: 'pglite' | 'postgres' | null;
   user: string;
   cpuProf: boolean;
+  /** SESSION_CACHE_SECONDS for the servers; undefined = the server's default. */
+  sessionCache: number | undefined;
   adminUrl: string;
 }
 
@@ -62,6 +66,7 @@ function parseOptions(argv: string[]): Options {
       only: { type: 'string' },
       user: { type: 'string', default: 'ruskonsulent.sth' },
       'cpu-prof': { type: 'boolean', default: false },
+      'session-cache': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -87,6 +92,7 @@ function parseOptions(argv: string[]): Options {
     only: values.only ?? null,
     user: values.user,
     cpuProf: values['cpu-prof'],
+    sessionCache: values['session-cache'] === undefined ? undefined : number('session-cache', values['session-cache'], 0, 60),
     adminUrl: process.env.BENCH_POSTGRES_URL || DEFAULT_ADMIN_URL,
   };
 }
@@ -97,7 +103,8 @@ class UsageError extends Error {}
 const SERVER_VARIABLES = [
   'PORT', 'HOST', 'BASE_URL', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'DATA_DIR', 'SESSION_SECRET',
   'SESSION_IDLE_MINUTES', 'SESSION_ABSOLUTE_HOURS', 'LOG_LEVEL', 'TRUST_PROXY', 'DEMO_MODE',
-  'LOGIN_MAX_FAILURES', 'LOGIN_LOCKOUT_MINUTES', 'WEB_DIST_DIR', 'NODE_OPTIONS',
+  'LOGIN_MAX_FAILURES', 'LOGIN_LOCKOUT_MINUTES', 'LOGIN_RATE_LIMIT_PER_MINUTE', 'SESSION_CACHE_SECONDS',
+  'WEB_DIST_DIR', 'NODE_OPTIONS',
 ];
 
 function childEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
@@ -170,6 +177,7 @@ async function benchRusfag(run: Run, engine: 'pglite' | 'postgres'): Promise<voi
   const { options, signal } = run;
   const port = await freePort();
   const vars: Record<string, string> = { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_MODE: 'true' };
+  if (options.sessionCache !== undefined) vars.SESSION_CACHE_SECONDS = String(options.sessionCache);
   let database: string | undefined;
   const undo: (() => Promise<void>)[] = [];
 
