@@ -70,3 +70,13 @@ export function browser(h: Harness, remoteAddress?: string) {
     },
   };
 }
+
+/** The audit events about one resource, oldest first: what tests check after a change. */
+export async function auditEventsFor(h: Harness, resourceId: string) {
+  return h.db
+    .selectFrom('audit_event')
+    .select(['actor_user_id', 'action', 'outcome', 'resource_type', 'resource_id', 'details'])
+    .where('resource_id', '=', resourceId)
+    .orderBy('id')
+    .execute();
+}

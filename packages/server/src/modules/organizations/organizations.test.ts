@@ -1,6 +1,6 @@
 import { organizationActions } from '@rusfag/core';
 import { expect, it } from 'vitest';
-import { apiAs } from '../../test/api.js';
+import { apiAs, auditEventsFor } from '../../test/api.js';
 import { buildOrgTree, buildUnit, buildUser, sessionFor, unique } from '../../test/factories.js';
 import { describeEachEngine, type Harness } from '../../test/harness.js';
 
@@ -23,15 +23,6 @@ interface Unit {
 const EN = { 'accept-language': 'en' };
 const ALL = [...organizationActions];
 const READ_ONLY = ['organization.read'];
-
-async function auditEventsFor(h: Harness, resourceId: string) {
-  return h.db
-    .selectFrom('audit_event')
-    .select(['actor_user_id', 'action', 'outcome', 'resource_type', 'resource_id', 'details'])
-    .where('resource_id', '=', resourceId)
-    .orderBy('id')
-    .execute();
-}
 
 describeEachEngine('organisations API', (get) => {
   async function setup() {

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { createSession } from '../../platform/sessions.js';
 import { currentTotpCode } from '../../platform/totp.js';
-import { apiAs, browser, type Answer } from '../../test/api.js';
+import { apiAs, auditEventsFor, browser, type Answer } from '../../test/api.js';
 import { buildOrgTree, buildUnit, buildUser, sessionFor, unique, type TestSession, type TestUser, type UnitRef } from '../../test/factories.js';
 import { describeEachEngine, type Harness } from '../../test/harness.js';
 
@@ -15,15 +15,6 @@ import { describeEachEngine, type Harness } from '../../test/harness.js';
 
 const strongPassword = () => `${unique('et nytt og langt passord')} med flere ord`;
 const EN = { 'accept-language': 'en' };
-
-async function auditEventsFor(h: Harness, resourceId: string) {
-  return h.db
-    .selectFrom('audit_event')
-    .select(['actor_user_id', 'action', 'outcome', 'resource_type', 'resource_id', 'details'])
-    .where('resource_id', '=', resourceId)
-    .orderBy('id')
-    .execute();
-}
 
 async function sessionRow(h: Harness, sessionId: string) {
   return h.db.selectFrom('user_session').select(['revoked_at', 'revoked_reason']).where('id', '=', sessionId).executeTakeFirstOrThrow();
