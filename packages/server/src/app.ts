@@ -26,6 +26,7 @@ import { languageFrom, translate } from './platform/messages.js';
 import { openApiDocument } from './platform/openapi.js';
 import { PolicyEngine } from './platform/policy.js';
 import { listenForAuthChanges } from './platform/auth-changes.js';
+import { scheduleMaintenance } from './platform/maintenance.js';
 import { securityHeaders } from './platform/security-headers.js';
 import { SessionCache } from './platform/session-cache.js';
 
@@ -89,6 +90,7 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
   const sessionCache = new SessionCache(config.sessionCacheSeconds * 1000);
   const stopListening = await listenForAuthChanges(database, sessionCache, app.log);
   app.addHook('onClose', async () => stopListening());
+  scheduleMaintenance(app, database.db);
 
   const policy = new PolicyEngine(modules.map((m) => m.policy));
   const openApiRoute = defineRoute({

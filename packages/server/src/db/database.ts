@@ -49,11 +49,17 @@ const pgliteParsers = {
  * from one request could land inside another request's open transaction. This driver lets one
  * caller (a single query, or a whole transaction) hold the connection at a time.
  */
-class SerialPGliteDriver implements Driver {
+const PGLITE_BUSY_MESSAGE =
+  'PGlite-tilkoblingen var opptatt i 30 sekunder. Kjører en spørring med db i stedet for trx inne i en transaksjon?';
+
+export class SerialPGliteDriver implements Driver {
   #queue: Promise<void> = Promise.resolve();
   #release: (() => void) | undefined;
 
-  constructor(private readonly inner: Driver) {}
+  constructor(
+    private readonly inner: Driver,
+    private readonly waitLimitMs = 30_000,
+  ) {}
 
   async init(): Promise<void> {
     await this.inner.init();
@@ -65,7 +71,23 @@ class SerialPGliteDriver implements Driver {
     this.#queue = new Promise<void>((resolve) => {
       release = resolve;
     });
-    await previous;
+    // A query made with `db` inside someone's transaction would wait for itself forever: fail
+    // loudly instead, and still pass the turn on when it comes.
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        previous,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(PGLITE_BUSY_MESSAGE)), this.waitLimitMs);
+          timer.unref();
+        }),
+      ]);
+    } catch (error) {
+      void previous.then(release);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
     this.#release = release;
     return withAffectedRows(await this.inner.acquireConnection());
   }
