@@ -1,7 +1,9 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import { useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { PktButton } from '@oslokommune/punkt-react';
 import { ApiError } from './api';
 import { Icon } from './Icon';
 import { useI18n, type MessageKey, type Translate } from './i18n';
+import { AlertBox } from './page';
 
 /**
  * Form building blocks on Punkt's CSS (pkt-inputwrapper, pkt-input): plain elements, so every
@@ -11,16 +13,32 @@ import { useI18n, type MessageKey, type Translate } from './i18n';
 
 export type FieldErrors = Partial<Record<string, string>>;
 
-interface FieldShellProps {
+/** What every field has besides its control. */
+interface FieldProps {
   id: string;
   label: string;
   error?: string | undefined;
   hint?: ReactNode;
   optional?: boolean;
-  children: (describedBy: string | undefined) => ReactNode;
 }
 
-function FieldShell({ id, label, error, hint, optional, children }: FieldShellProps) {
+/** The attributes FieldShell gives its control: the same id, name and links for inputs and selects. */
+interface ControlProps {
+  id: string;
+  name: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+function FieldShell({
+  id,
+  label,
+  error,
+  hint,
+  optional,
+  name,
+  children,
+}: FieldProps & { name: string | undefined; children: (control: ControlProps) => ReactNode }) {
   const { t } = useI18n();
   const describedBy =
     [optional ? `${id}-optional` : null, hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') ||
@@ -42,7 +60,7 @@ function FieldShell({ id, label, error, hint, optional, children }: FieldShellPr
           {hint}
         </div>
       )}
-      {children(describedBy)}
+      {children({ id, name: name ?? id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {error && (
         <p className="rf-field__error" id={`${id}-error`}>
           <Icon name="alert-error" className="rf-field__error-icon" />
@@ -56,52 +74,25 @@ function FieldShell({ id, label, error, hint, optional, children }: FieldShellPr
   );
 }
 
-type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'children'> & {
-  id: string;
-  label: string;
-  error?: string | undefined;
-  hint?: ReactNode;
-  optional?: boolean;
-  wide?: boolean;
-};
+export type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'children'> & FieldProps & { wide?: boolean };
 
 export function TextField({ id, label, error, hint, optional, wide, className, ...input }: TextFieldProps) {
   return (
-    <FieldShell id={id} label={label} error={error} hint={hint} optional={optional ?? false}>
-      {(describedBy) => (
-        <input
-          {...input}
-          id={id}
-          name={input.name ?? id}
-          className={`pkt-input${wide ? ' pkt-input--fullwidth' : ''}${className ? ` ${className}` : ''}`}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-        />
+    <FieldShell id={id} label={label} error={error} hint={hint} optional={optional} name={input.name}>
+      {(control) => (
+        <input {...input} {...control} className={`pkt-input${wide ? ' pkt-input--fullwidth' : ''}${className ? ` ${className}` : ''}`} />
       )}
     </FieldShell>
   );
 }
 
-type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
-  id: string;
-  label: string;
-  error?: string | undefined;
-  hint?: ReactNode;
-  optional?: boolean;
-};
+type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & FieldProps;
 
 export function SelectField({ id, label, error, hint, optional, className, children, ...select }: SelectFieldProps) {
   return (
-    <FieldShell id={id} label={label} error={error} hint={hint} optional={optional ?? false}>
-      {(describedBy) => (
-        <select
-          {...select}
-          id={id}
-          name={select.name ?? id}
-          className={`pkt-input${className ? ` ${className}` : ''}`}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-        >
+    <FieldShell id={id} label={label} error={error} hint={hint} optional={optional} name={select.name}>
+      {(control) => (
+        <select {...select} {...control} className={`pkt-input${className ? ` ${className}` : ''}`}>
           {children}
         </select>
       )}
@@ -126,31 +117,26 @@ export function ErrorSummary({ message, items = [] }: { message?: string | null 
   return (
     <div role="alert" className="rf-error-summary">
       {show && (
-        <div className="pkt-alert pkt-alert--error pkt-alert--compact">
-          <div className="pkt-alert__grid pkt-alert__noTitle pkt-alert__noDate">
-            <Icon name="alert-error" className="pkt-alert__icon" />
-            <div className="pkt-alert__text">
-              {message && <p className="rf-error-summary__message">{message}</p>}
-              {items.length > 0 && (
-                <ul className="rf-error-summary__list" aria-label={t('form.summaryList')}>
-                  {items.map((item) => (
-                    <li key={item.id}>
-                      <a
-                        href={`#${item.id}`}
-                        onClick={(event) => {
-                          event.preventDefault();
-                          document.getElementById(item.id)?.focus();
-                        }}
-                      >
-                        {item.label}: {item.message}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </div>
-          </div>
-        </div>
+        <AlertBox kind="error" className="pkt-alert--compact">
+          {message && <p className="rf-error-summary__message">{message}</p>}
+          {items.length > 0 && (
+            <ul className="rf-error-summary__list" aria-label={t('form.summaryList')}>
+              {items.map((item) => (
+                <li key={item.id}>
+                  <a
+                    href={`#${item.id}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      document.getElementById(item.id)?.focus();
+                    }}
+                  >
+                    {item.label}: {item.message}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </AlertBox>
       )}
     </div>
   );
@@ -161,12 +147,9 @@ export function StatusMessage({ children }: { children?: ReactNode }) {
   return (
     <div role="status" className="rf-status">
       {children && (
-        <div className="pkt-alert pkt-alert--success pkt-alert--compact">
-          <div className="pkt-alert__grid pkt-alert__noTitle pkt-alert__noDate">
-            <Icon name="alert-success" className="pkt-alert__icon" />
-            <div className="pkt-alert__text">{children}</div>
-          </div>
-        </div>
+        <AlertBox kind="success" className="pkt-alert--compact">
+          {children}
+        </AlertBox>
       )}
     </div>
   );
@@ -257,4 +240,114 @@ export function formMessage(error: unknown, t: Translate, knownFields: readonly 
   if (allKnown) return t('form.fixErrors');
   if (error.issues.length > 0) return `${error.message} ${error.issues.map((issue) => issue.message).join(' ')}`;
   return error.message;
+}
+
+/** A failure as the server worded it ("Feil brukernavn eller passord."), or "Noe gikk galt" for anything else. */
+export function errorMessage(error: unknown, t: Translate): string {
+  return error instanceof Error ? error.message : t('error.unexpected');
+}
+
+/**
+ * The submit cycle of every form that sends something. The form's own check comes first
+ * (`showErrors`: problems beside their fields, "Rett feilene" in the summary); `send` then makes
+ * the request with `busy` set, so the submit button cannot send it twice. Success clears the
+ * problems; a refusal puts the server's field problems beside the fields and its message in the
+ * summary (formMessage, with `knownFields`), unless the form answers it itself (`onRefused`: the
+ * login steps start over or clear what was typed).
+ */
+export function useFormSubmit(knownFields: readonly string[], initialMessage: string | null = null) {
+  const { t } = useI18n();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(initialMessage);
+  const [busy, setBusy] = useState(false);
+
+  /** Shows what the form's own check found; true when it found anything (then do not send). */
+  const showErrors = (found: FieldErrors): boolean => {
+    setErrors(found);
+    const any = Object.keys(found).length > 0;
+    if (any) setMessage(t('form.fixErrors'));
+    return any;
+  };
+
+  const send = async (request: () => Promise<void>, onRefused?: (error: unknown) => void): Promise<void> => {
+    setBusy(true);
+    try {
+      await request();
+      setErrors({});
+      setMessage(null);
+    } catch (error) {
+      if (onRefused) {
+        onRefused(error);
+      } else {
+        setErrors(errorsFromApi(error));
+        setMessage(formMessage(error, t, knownFields));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { errors, setErrors, message, setMessage, busy, showErrors, send };
+}
+
+/**
+ * A button that asks the server for one thing (deactivate, reset the second factor, end a
+ * session): `busy` while it runs, then the text it returns as a status, or the failure's message.
+ */
+export function useAction() {
+  const { t } = useI18n();
+  const [status, setStatus] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (action: () => Promise<string>): Promise<void> => {
+    setBusy(true);
+    setStatus(null);
+    setMessage(null);
+    try {
+      setStatus(await action());
+    } catch (error) {
+      setMessage(errorMessage(error, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { status, setStatus, message, busy, run };
+}
+
+/**
+ * The button row under a form: the submit button (disabled while `busy`) and, for a form that can
+ * be left or emptied, a quiet button beside it ("Avbryt", or `cancelLabel`). `children` go last:
+ * links that look like buttons.
+ */
+export function FormActions({
+  submitLabel,
+  submitIcon,
+  busy = false,
+  onCancel,
+  cancelLabel,
+  children,
+}: {
+  submitLabel: string;
+  submitIcon?: string;
+  busy?: boolean;
+  onCancel?: () => void;
+  cancelLabel?: string;
+  children?: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="rf-button-row">
+      <PktButton type="submit" skin="primary" variant={submitIcon ? 'icon-left' : 'label-only'} iconName={submitIcon} disabled={busy}>
+        {submitLabel}
+      </PktButton>
+      {onCancel && (
+        <PktButton type="button" skin="tertiary" onClick={onCancel}>
+          {cancelLabel ?? t('common.cancel')}
+        </PktButton>
+      )}
+      {children}
+    </div>
+  );
 }

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, type ReactNode, type Ref } from 'react';
 import { useI18n } from './i18n';
 import { Icon } from './Icon';
 
@@ -36,6 +36,34 @@ export function Page({ title, lead, children, actions }: { title: string; lead?:
   );
 }
 
+/**
+ * A part of a page, named by its h2 (aria-labelledby), so screen readers list it as a region.
+ * `headingRef` makes the heading focusable from script: where focus goes when a form in the
+ * section closes.
+ */
+export function Section({
+  headingId,
+  title,
+  className = 'rf-section',
+  headingRef,
+  children,
+}: {
+  headingId: string;
+  title: ReactNode;
+  className?: string;
+  headingRef?: Ref<HTMLHeadingElement>;
+  children?: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={headingId} className={className}>
+      <h2 id={headingId} className="rf-h2" tabIndex={headingRef ? -1 : undefined} ref={headingRef}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
 /** What goes here, and why it is empty: never fake data. */
 export function EmptyState({ title, children, headingLevel = 3 }: { title: string; children?: ReactNode; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -61,18 +89,43 @@ export function Loading({ label }: { label?: string }) {
 export function LoadError({ message, onRetry }: { message: string; onRetry?: () => void }) {
   const { t } = useI18n();
   return (
-    <div className="pkt-alert pkt-alert--error rf-notice">
+    <AlertBox kind="error" className="rf-notice">
+      <p>{message}</p>
+      {onRetry && (
+        <button type="button" className="pkt-link-button rf-link-button" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      )}
+    </AlertBox>
+  );
+}
+
+/** In place of data that is not here: "Laster …" while it is on its way, else the failure and "Prøv igjen". */
+export function NotLoaded({ loading, error, onRetry }: { loading: boolean; error: { message: string } | null; onRetry: () => void }) {
+  const { t } = useI18n();
+  return loading ? <Loading /> : <LoadError message={error?.message ?? t('error.unexpected')} onRetry={onRetry} />;
+}
+
+/** Punkt's alert box without title or date; the icon tells its kind as well as the colour does. */
+export function AlertBox({ kind, className, children }: { kind: 'error' | 'success'; className: string; children: ReactNode }) {
+  return (
+    <div className={`pkt-alert pkt-alert--${kind} ${className}`}>
       <div className="pkt-alert__grid pkt-alert__noTitle pkt-alert__noDate">
-        <Icon name="alert-error" className="pkt-alert__icon" />
-        <div className="pkt-alert__text">
-          <p>{message}</p>
-          {onRetry && (
-            <button type="button" className="pkt-link-button rf-link-button" onClick={onRetry}>
-              {t('common.retry')}
-            </button>
-          )}
-        </div>
+        <Icon name={`alert-${kind}`} className="pkt-alert__icon" />
+        <div className="pkt-alert__text">{children}</div>
       </div>
+    </div>
+  );
+}
+
+/** A table of records: scrolls sideways on a narrow screen; the caption names it for screen readers. */
+export function DataTable({ caption, children }: { caption: string; children: ReactNode }) {
+  return (
+    <div className="rf-table-wrap">
+      <table className="pkt-table pkt-table--basic pkt-table--compact rf-table">
+        <caption className="pkt-sr-only">{caption}</caption>
+        {children}
+      </table>
     </div>
   );
 }

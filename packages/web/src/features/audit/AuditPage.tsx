@@ -1,15 +1,27 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
 import { AUDIT_OUTCOMES, AuditSearchQuery, type AuditSearchResponse, type AuditVerifyResponse } from '@rusfag/core';
 import { PktButton } from '@oslokommune/punkt-react';
 import { api, withQuery } from '../../app/api';
 import { useI18n } from '../../app/i18n';
-import { ErrorSummary, SelectField, TextField, errorsFromApi, summaryItems, validateWith, type FieldErrors } from '../../app/forms';
+import {
+  ErrorSummary,
+  FormActions,
+  SelectField,
+  TextField,
+  errorMessage,
+  errorsFromApi,
+  summaryItems,
+  validateWith,
+  type FieldErrors,
+  type TextFieldProps,
+} from '../../app/forms';
 import { Icon } from '../../app/Icon';
-import { LoadError, Loading, Page } from '../../app/page';
-import { Pagination, currentPage } from '../../app/Pagination';
+import { ResultsSection, useUrlFilters } from '../../app/lists';
+import { Page, Section } from '../../app/page';
+import { Pagination } from '../../app/Pagination';
 import { useApiData } from '../../app/useApi';
-import { AuditTable, outcomeLabel } from './AuditTable';
+import { AuditTable, actionLabel, outcomeLabel, resourceTypeLabel } from './AuditTable';
 
 const PAGE_SIZE = 50;
 const FILTERS = ['from', 'to', 'actor', 'action', 'resourceType', 'resourceId', 'clientId', 'outcome'] as const;
@@ -45,17 +57,8 @@ function filtersFrom(params: URLSearchParams): Filters {
 
 export function AuditPage() {
   const { t, tp, lookup } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const applied = filtersFrom(params);
-  const page = currentPage(params);
-  const [form, setForm] = useState<Filters>(applied);
+  const { setParams, query, applied, page, form, setForm } = useUrlFilters(filtersFrom);
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
-  const query = params.toString();
-
-  // Back and forward change the URL: the form follows it.
-  useEffect(() => {
-    setForm(filtersFrom(new URLSearchParams(query)));
-  }, [query]);
 
   const path = withQuery('/api/audit/events', { ...applied, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const result = useApiData<AuditSearchResponse>(path);
@@ -93,7 +96,7 @@ export function AuditPage() {
     setParams(new URLSearchParams());
   };
 
-  const input = (name: Filter, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
+  const input = (name: Filter, extra: Partial<TextFieldProps> = {}) => (
     <TextField
       id={`audit-${name}`}
       name={name}
@@ -108,10 +111,7 @@ export function AuditPage() {
 
   return (
     <Page title={t('audit.title')} lead={<p>{t('audit.lead')}</p>}>
-      <section aria-labelledby="audit-filter-heading" className="rf-panel">
-        <h2 id="audit-filter-heading" className="rf-h2">
-          {t('audit.filter.heading')}
-        </h2>
+      <Section headingId="audit-filter-heading" title={t('audit.filter.heading')} className="rf-panel">
         <form className="rf-form" onSubmit={submit} noValidate role="search" aria-labelledby="audit-filter-heading">
           <ErrorSummary message={Object.keys(errors).length > 0 ? t('form.fixErrors') : null} items={summaryItems(errors, fields)} />
           <div className="rf-filter-grid">
@@ -139,40 +139,25 @@ export function AuditPage() {
               ))}
             </SelectField>
           </div>
-          <datalist id="audit-known-actions">
-            {KNOWN_ACTIONS.map((action) => (
-              <option key={action} value={action}>
-                {lookup(`audit.action.${action}`) ?? action}
-              </option>
-            ))}
-          </datalist>
-          <datalist id="audit-known-types">
-            {KNOWN_RESOURCE_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {lookup(`audit.resource.${type}`) ?? type}
-              </option>
-            ))}
-          </datalist>
-          <div className="rf-button-row">
-            <PktButton type="submit" skin="primary" variant="icon-left" iconName="magnifying-glass-big">
-              {t('audit.filter.submit')}
-            </PktButton>
-            <PktButton type="button" skin="tertiary" onClick={reset}>
-              {t('audit.filter.reset')}
-            </PktButton>
-          </div>
+          <Suggestions id="audit-known-actions" values={KNOWN_ACTIONS} label={(action) => actionLabel(lookup, action) ?? action} />
+          <Suggestions id="audit-known-types" values={KNOWN_RESOURCE_TYPES} label={(type) => resourceTypeLabel(lookup, type)} />
+          <FormActions
+            submitLabel={t('audit.filter.submit')}
+            submitIcon="magnifying-glass-big"
+            onCancel={reset}
+            cancelLabel={t('audit.filter.reset')}
+          />
         </form>
-      </section>
+      </Section>
 
-      <section aria-labelledby="audit-results-heading" className="rf-section">
-        <h2 id="audit-results-heading" className="rf-h2">
-          {t('audit.results.heading')}
-        </h2>
-        <p role="status" className="rf-result-count">
-          {result.data && !result.loading ? tp('audit.results.count', result.data.total) : ''}
-        </p>
-        {result.loading && !result.data && <Loading />}
-        {result.error && result.error.status !== 400 && <LoadError message={result.error.message} onRetry={result.reload} />}
+      <ResultsSection
+        headingId="audit-results-heading"
+        title={t('audit.results.heading')}
+        result={result}
+        count={(total) => tp('audit.results.count', total)}
+        // A refused filter (400) is shown beside its field in the form above.
+        loadError={result.error?.status === 400 ? null : result.error}
+      >
         {result.data && result.data.events.length === 0 && !result.loading && (
           <p>
             {t('audit.results.none')}{' '}
@@ -189,10 +174,23 @@ export function AuditPage() {
             <Pagination total={result.data.total} pageSize={PAGE_SIZE} label={t('audit.results.pages')} />
           </>
         )}
-      </section>
+      </ResultsSection>
 
       <VerifySection />
     </Page>
+  );
+}
+
+/** Suggestions for a free-text filter (<input list>): the known codes, each with its readable name. */
+function Suggestions({ id, values, label }: { id: string; values: readonly string[]; label: (value: string) => string }) {
+  return (
+    <datalist id={id}>
+      {values.map((value) => (
+        <option key={value} value={value}>
+          {label(value)}
+        </option>
+      ))}
+    </datalist>
   );
 }
 
@@ -229,17 +227,14 @@ function VerifySection() {
       setResult(await api.get<AuditVerifyResponse>('/api/audit/verify'));
     } catch (failure) {
       setResult(null);
-      setError(failure instanceof Error ? failure.message : t('error.unexpected'));
+      setError(errorMessage(failure, t));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <section aria-labelledby="audit-verify-heading" className="rf-section rf-panel">
-      <h2 id="audit-verify-heading" className="rf-h2">
-        {t('audit.verify.heading')}
-      </h2>
+    <Section headingId="audit-verify-heading" title={t('audit.verify.heading')} className="rf-section rf-panel">
       <p>{t('audit.verify.lead')}</p>
       <PktButton type="button" skin="secondary" onClick={() => void verify()} disabled={busy}>
         {t('audit.verify.button')}
@@ -249,7 +244,7 @@ function VerifySection() {
         {result && !busy && <VerifyResult result={result} />}
       </div>
       <ErrorSummary message={error} />
-    </section>
+    </Section>
   );
 }
 

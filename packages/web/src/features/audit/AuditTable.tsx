@@ -2,6 +2,7 @@ import type { AuditEvent, AuditOutcome } from '@rusfag/core';
 import { formatDateTimeSeconds, isoDateTime } from '../../app/format';
 import { useI18n, type MessageKey, type Translate } from '../../app/i18n';
 import { Icon } from '../../app/Icon';
+import { DataTable } from '../../app/page';
 
 const OUTCOME_KEY: Record<AuditOutcome, MessageKey> = {
   success: 'audit.outcome.success',
@@ -59,63 +60,60 @@ function Details({ event }: { event: AuditEvent }) {
 export function AuditTable({ events, caption }: { events: AuditEvent[]; caption: string }) {
   const { t, lookup } = useI18n();
   return (
-    <div className="rf-table-wrap">
-      <table className="pkt-table pkt-table--basic pkt-table--compact rf-table">
-        <caption className="pkt-sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.table.time')}</th>
-            <th scope="col">{t('audit.table.actor')}</th>
-            <th scope="col">{t('audit.table.action')}</th>
-            <th scope="col">{t('audit.table.resource')}</th>
-            <th scope="col">{t('audit.table.outcome')}</th>
-            <th scope="col">{t('audit.table.ip')}</th>
-            <th scope="col">{t('audit.table.details')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((event) => {
-            const label = actionLabel(lookup, event.action);
-            return (
-              <tr key={event.id}>
-                <td className="rf-nowrap">
-                  <time dateTime={isoDateTime(event.occurredAt)}>{formatDateTimeSeconds(event.occurredAt)}</time>
-                </td>
-                <td>
-                  {event.actorUsername ?? (
-                    <span className="rf-muted">
-                      {typeof event.details?.username === 'string'
-                        ? t('audit.table.attempted', { username: event.details.username })
-                        : t('audit.table.noActor')}
-                    </span>
-                  )}
-                </td>
-                <td>
-                  {label && <span className="rf-block">{label}</span>}
-                  <code className="rf-code">{event.action}</code>
-                </td>
-                <td>
-                  {event.resourceType ? (
-                    <>
-                      <span className="rf-block">{resourceTypeLabel(lookup, event.resourceType)}</span>
-                      {event.resourceId && <code className="rf-code rf-break">{event.resourceId}</code>}
-                    </>
-                  ) : (
-                    <span className="rf-muted">–</span>
-                  )}
-                </td>
-                <td>
-                  <Outcome outcome={event.outcome} />
-                </td>
-                <td className="rf-nowrap">{event.ip ?? <span className="rf-muted">–</span>}</td>
-                <td>
-                  <Details event={event} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">{t('audit.table.time')}</th>
+          <th scope="col">{t('audit.table.actor')}</th>
+          <th scope="col">{t('audit.table.action')}</th>
+          <th scope="col">{t('audit.table.resource')}</th>
+          <th scope="col">{t('audit.table.outcome')}</th>
+          <th scope="col">{t('audit.table.ip')}</th>
+          <th scope="col">{t('audit.table.details')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {events.map((event) => {
+          const label = actionLabel(lookup, event.action);
+          return (
+            <tr key={event.id}>
+              <td className="rf-nowrap">
+                <time dateTime={isoDateTime(event.occurredAt)}>{formatDateTimeSeconds(event.occurredAt)}</time>
+              </td>
+              <td>
+                {event.actorUsername ?? (
+                  <span className="rf-muted">
+                    {typeof event.details?.username === 'string'
+                      ? t('audit.table.attempted', { username: event.details.username })
+                      : t('audit.table.noActor')}
+                  </span>
+                )}
+              </td>
+              <td>
+                {label && <span className="rf-block">{label}</span>}
+                <code className="rf-code">{event.action}</code>
+              </td>
+              <td>
+                {event.resourceType ? (
+                  <>
+                    <span className="rf-block">{resourceTypeLabel(lookup, event.resourceType)}</span>
+                    {event.resourceId && <code className="rf-code rf-break">{event.resourceId}</code>}
+                  </>
+                ) : (
+                  <span className="rf-muted">–</span>
+                )}
+              </td>
+              <td>
+                <Outcome outcome={event.outcome} />
+              </td>
+              <td className="rf-nowrap">{event.ip ?? <span className="rf-muted">–</span>}</td>
+              <td>
+                <Details event={event} />
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </DataTable>
   );
 }

@@ -4,10 +4,20 @@ import { LoginRequest, TotpRequest, type LoginResponse, type LoginState, type Lo
 import { PktButton } from '@oslokommune/punkt-react';
 import { api, ApiError, setCsrfToken } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { ErrorSummary, StatusMessage, TextField, errorsFromApi, summaryItems, validateWith, type FieldErrors } from '../../app/forms';
+import {
+  ErrorSummary,
+  FormActions,
+  StatusMessage,
+  TextField,
+  errorMessage,
+  errorsFromApi,
+  summaryItems,
+  useFormSubmit,
+  validateWith,
+} from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { Page, focusPageHeading } from '../../app/page';
-import { TotpEnrolmentForm } from './TotpEnrolmentForm';
+import { TotpCodeField, TotpEnrolmentForm } from './TotpEnrolmentForm';
 
 /** Only paths inside the app are followed after login (no open redirect). */
 export function safeNext(value: string | null): string {
@@ -84,9 +94,7 @@ function PasswordStep({
 }) {
   const { t } = useI18n();
   const [values, setValues] = useState({ username: '', password: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(restartMessage);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit(['username', 'password'], restartMessage);
   const fields = [
     { path: 'username', id: 'login-username', label: t('login.username') },
     { path: 'password', id: 'login-password', label: t('login.password') },
@@ -94,23 +102,17 @@ function PasswordStep({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found = validateWith(LoginRequest, values, t);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setMessage(t('form.fixErrors'));
-      return;
-    }
-    setBusy(true);
-    setMessage(null);
-    try {
-      await onAnswer(await api.post<LoginResponse>('/api/auth/login', values, { public: true }));
-    } catch (error) {
-      setErrors(errorsFromApi(error));
-      setMessage(error instanceof Error ? error.message : t('error.unexpected'));
-      setValues((previous) => ({ ...previous, password: '' }));
-    } finally {
-      setBusy(false);
-    }
+    if (form.showErrors(validateWith(LoginRequest, values, t))) return;
+    form.setMessage(null);
+    await form.send(
+      async () => onAnswer(await api.post<LoginResponse>('/api/auth/login', values, { public: true })),
+      (error) => {
+        // The server's own words ("Feil brukernavn eller passord."), and the password to type again.
+        form.setErrors(errorsFromApi(error));
+        form.setMessage(errorMessage(error, t));
+        setValues((previous) => ({ ...previous, password: '' }));
+      },
+    );
   };
 
   return (
@@ -118,7 +120,7 @@ function PasswordStep({
       {reason === 'expired' && <StatusMessage>{t('login.expired')}</StatusMessage>}
       {reason === 'loggedOut' && <StatusMessage>{t('login.loggedOut')}</StatusMessage>}
       <form className="rf-form rf-form--narrow" onSubmit={(event) => void submit(event)} noValidate>
-        <ErrorSummary message={message} items={summaryItems(errors, fields)} />
+        <ErrorSummary message={form.message} items={summaryItems(form.errors, fields)} />
         <TextField
           id="login-username"
           name="username"
@@ -128,7 +130,7 @@ function PasswordStep({
           spellCheck={false}
           value={values.username}
           onChange={(event) => setValues({ ...values, username: event.target.value })}
-          error={errors.username}
+          error={form.errors.username}
         />
         <TextField
           id="login-password"
@@ -138,9 +140,9 @@ function PasswordStep({
           autoComplete="current-password"
           value={values.password}
           onChange={(event) => setValues({ ...values, password: event.target.value })}
-          error={errors.password}
+          error={form.errors.password}
         />
-        <PktButton type="submit" skin="primary" disabled={busy}>
+        <PktButton type="submit" skin="primary" disabled={form.busy}>
           {t('login.submit')}
         </PktButton>
       </form>
@@ -151,32 +153,26 @@ function PasswordStep({
 function TotpStep({ onAnswer, onRestart }: { onAnswer: (answer: LoginResponse) => Promise<void>; onRestart: (message: string) => void }) {
   const { t } = useI18n();
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit(['code']);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found = validateWith(TotpRequest, { code }, t);
-    setError(found.code);
-    setMessage(found.code ? t('form.fixErrors') : null);
-    if (found.code) return;
-    setBusy(true);
-    try {
-      await onAnswer(await api.post<LoginResponse>('/api/auth/totp', { code: code.trim() }, { public: true }));
-    } catch (failure) {
-      const text = failure instanceof Error ? failure.message : t('error.unexpected');
-      // The password step must be redone when the half-finished login is gone or locked.
-      if (failure instanceof ApiError && (failure.status === 401 || failure.status === 429)) {
-        onRestart(text);
-        return;
-      }
-      setMessage(text);
-      setError(failure instanceof ApiError && failure.code === 'totp_invalid' ? text : undefined);
-      setCode('');
-    } finally {
-      setBusy(false);
-    }
+    if (form.showErrors(validateWith(TotpRequest, { code }, t))) return;
+    form.setMessage(null);
+    await form.send(
+      async () => onAnswer(await api.post<LoginResponse>('/api/auth/totp', { code: code.trim() }, { public: true })),
+      (failure) => {
+        const text = errorMessage(failure, t);
+        // The password step must be redone when the half-finished login is gone or locked.
+        if (failure instanceof ApiError && (failure.status === 401 || failure.status === 429)) {
+          onRestart(text);
+          return;
+        }
+        form.setMessage(text);
+        form.setErrors(failure instanceof ApiError && failure.code === 'totp_invalid' ? { code: text } : {});
+        setCode('');
+      },
+    );
   };
 
   // Drops the half-finished login (its cookie) and starts again.
@@ -191,30 +187,9 @@ function TotpStep({ onAnswer, onRestart }: { onAnswer: (answer: LoginResponse) =
   return (
     <Page title={t('totp.title')} lead={<p>{t('totp.lead')}</p>}>
       <form className="rf-form rf-form--narrow" onSubmit={(event) => void submit(event)} noValidate>
-        <ErrorSummary message={message} />
-        <TextField
-          id="totp-code"
-          name="code"
-          label={t('totp.code')}
-          hint={t('totp.codeHint')}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]*"
-          maxLength={6}
-          size={8}
-          autoFocus
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
-          error={error}
-        />
-        <div className="rf-button-row">
-          <PktButton type="submit" skin="primary" disabled={busy}>
-            {t('totp.submit')}
-          </PktButton>
-          <PktButton type="button" skin="tertiary" onClick={cancel}>
-            {t('totp.cancel')}
-          </PktButton>
-        </div>
+        <ErrorSummary message={form.message} />
+        <TotpCodeField id="totp-code" autoFocus value={code} onChange={setCode} error={form.errors.code} />
+        <FormActions submitLabel={t('totp.submit')} busy={form.busy} onCancel={cancel} cancelLabel={t('totp.cancel')} />
       </form>
     </Page>
   );

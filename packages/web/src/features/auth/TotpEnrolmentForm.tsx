@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { TotpRequest, type LoginResponse, type TotpEnrolmentResponse } from '@rusfag/core';
 import { PktButton } from '@oslokommune/punkt-react';
 import { api, ApiError } from '../../app/api';
-import { ErrorSummary, TextField, validateWith, type FieldErrors } from '../../app/forms';
+import { ErrorSummary, TextField, errorMessage, useFormSubmit, validateWith } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { LoadError, Loading } from '../../app/page';
+import { NotLoaded } from '../../app/page';
 import { useApiData } from '../../app/useApi';
 
 /**
@@ -24,38 +24,33 @@ export function TotpEnrolmentForm({
   const { t } = useI18n();
   const enrolment = useApiData<TotpEnrolmentResponse>('/api/auth/totp/enrolment');
   const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit(['code']);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
 
-  if (enrolment.loading && !enrolment.data) return <Loading />;
   if (enrolment.error || !enrolment.data) {
-    return <LoadError message={enrolment.error?.message ?? t('error.unexpected')} onRetry={enrolment.reload} />;
+    return <NotLoaded loading={enrolment.loading && !enrolment.data} error={enrolment.error} onRetry={enrolment.reload} />;
   }
   const { secret, qrSvg, otpauthUri } = enrolment.data;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found = validateWith(TotpRequest, { code }, t);
-    setErrors(found);
-    setMessage(found.code ? t('form.fixErrors') : null);
-    if (found.code) return;
-    setBusy(true);
-    try {
-      const answer = await api.post<LoginResponse>('/api/auth/totp/enrolment', { code: code.trim() }, { public: true });
-      await onDone(answer.csrfToken);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401 && onSessionLost) {
-        onSessionLost(error.message);
-        return;
-      }
-      const text = error instanceof Error ? error.message : t('error.unexpected');
-      setMessage(text);
-      setErrors(error instanceof ApiError && error.code === 'totp_invalid' ? { code: text } : {});
-    } finally {
-      setBusy(false);
-    }
+    if (form.showErrors(validateWith(TotpRequest, { code }, t))) return;
+    form.setMessage(null);
+    await form.send(
+      async () => {
+        const answer = await api.post<LoginResponse>('/api/auth/totp/enrolment', { code: code.trim() }, { public: true });
+        await onDone(answer.csrfToken);
+      },
+      (error) => {
+        if (error instanceof ApiError && error.status === 401 && onSessionLost) {
+          onSessionLost(error.message);
+          return;
+        }
+        const text = errorMessage(error, t);
+        form.setMessage(text);
+        form.setErrors(error instanceof ApiError && error.code === 'totp_invalid' ? { code: text } : {});
+      },
+    );
   };
 
   return (
@@ -88,27 +83,48 @@ export function TotpEnrolmentForm({
         <li>
           <Heading className="rf-h3">{t('totp.enrol.step3.title')}</Heading>
           <form onSubmit={(event) => void submit(event)} noValidate className="rf-form">
-            <ErrorSummary message={message} />
-            <TextField
-              id="enrol-code"
-              name="code"
-              label={t('totp.code')}
-              hint={t('totp.codeHint')}
-              value={code}
-              onChange={(event) => setCode(event.target.value)}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              pattern="[0-9]*"
-              maxLength={6}
-              size={8}
-              error={errors.code}
-            />
-            <PktButton type="submit" skin="primary" disabled={busy}>
+            <ErrorSummary message={form.message} />
+            <TotpCodeField id="enrol-code" value={code} onChange={setCode} error={form.errors.code} />
+            <PktButton type="submit" skin="primary" disabled={form.busy}>
               {t('totp.enrol.submit')}
             </PktButton>
           </form>
         </li>
       </ol>
     </div>
+  );
+}
+
+/** The six digits from the authenticator app, in the login's code step and in enrolment: a numeric keyboard, and autofill. */
+export function TotpCodeField({
+  id,
+  value,
+  onChange,
+  error,
+  autoFocus,
+}: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+  autoFocus?: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <TextField
+      id={id}
+      name="code"
+      label={t('totp.code')}
+      hint={t('totp.codeHint')}
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      pattern="[0-9]*"
+      maxLength={6}
+      size={8}
+      autoFocus={autoFocus}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      error={error}
+    />
   );
 }

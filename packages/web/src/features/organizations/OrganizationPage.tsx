@@ -7,18 +7,18 @@ import { useMe } from '../../app/auth';
 import { useDraft } from '../../app/drafts';
 import {
   ErrorSummary,
+  FormActions,
   SelectField,
   StatusMessage,
   TextField,
-  errorsFromApi,
-  formMessage,
   summaryItems,
+  useAction,
+  useFormSubmit,
   validateWith,
-  type FieldErrors,
 } from '../../app/forms';
 import { useI18n, type MessageKey, type Translate } from '../../app/i18n';
 import { Icon } from '../../app/Icon';
-import { LoadError, Loading, Page } from '../../app/page';
+import { NotLoaded, Page, Section } from '../../app/page';
 import { ancestors, useOrgUnits, type UnitIndex } from './units';
 
 const KIND_KEY: Record<OrgUnitKind, MessageKey> = {
@@ -93,31 +93,22 @@ export function OrganizationPage() {
       return next;
     });
 
-  if (units.loading && !index) {
-    return (
-      <Page title={t('org.title')}>
-        <Loading />
-      </Page>
-    );
-  }
   if (units.error || !index) {
     return (
       <Page title={t('org.title')}>
-        <LoadError message={units.error?.message ?? t('error.unexpected')} onRetry={units.reload} />
+        <NotLoaded loading={units.loading && !index} error={units.error} onRetry={units.reload} />
       </Page>
     );
   }
 
   const selected = selectedId ? index.byId.get(selectedId) : undefined;
   const roots = index.children.get(null) ?? [];
+  const tree: Tree = { index, expanded, visible: matches, selectedId, onToggle: toggle, onSelect: select };
 
   return (
     <Page title={t('org.title')} lead={<p>{t('org.lead')}</p>}>
       <div className="rf-org">
-        <section aria-labelledby="org-tree-heading" className="rf-org__tree">
-          <h2 id="org-tree-heading" className="rf-h2">
-            {t('org.tree.heading')}
-          </h2>
+        <Section headingId="org-tree-heading" title={t('org.tree.heading')} className="rf-org__tree">
           <div className="rf-org__tools">
             <TextField
               id="org-filter"
@@ -143,22 +134,10 @@ export function OrganizationPage() {
             <ul className="rf-tree">
               {roots
                 .filter((unit) => !matches || matches.has(unit.id))
-                .map((unit) => (
-                  <TreeNode
-                    key={unit.id}
-                    unit={unit}
-                    index={index}
-                    expanded={expanded}
-                    forceOpen={matches !== null}
-                    visible={matches}
-                    selectedId={selectedId}
-                    onToggle={toggle}
-                    onSelect={select}
-                  />
-                ))}
+                .map((unit) => <TreeNode key={unit.id} unit={unit} tree={tree} />)}
             </ul>
           )}
-        </section>
+        </Section>
         <section aria-labelledby="org-detail-heading" className="rf-org__detail rf-panel">
           <StatusMessage>{selected && created?.id === selected.id ? t('org.new.created', { name: created.name }) : null}</StatusMessage>
           {selected ? (
@@ -189,11 +168,11 @@ export function OrganizationPage() {
   );
 }
 
-interface TreeNodeProps {
-  unit: OrgUnit;
+/** What every node of the tree needs, handed down unchanged. */
+interface Tree {
   index: UnitIndex;
   expanded: Set<string>;
-  forceOpen: boolean;
+  /** While the filter is in use: the matches and their parents. Every branch is open then. */
   visible: Set<string> | null;
   selectedId: string | null;
   onToggle: (id: string) => void;
@@ -201,8 +180,10 @@ interface TreeNodeProps {
 }
 
 /** One unit: a disclosure button for its children (aria-expanded) and a link that opens its details. */
-function TreeNode({ unit, index, expanded, forceOpen, visible, selectedId, onToggle, onSelect }: TreeNodeProps) {
+function TreeNode({ unit, tree }: { unit: OrgUnit; tree: Tree }) {
   const { t } = useI18n();
+  const { index, expanded, visible, selectedId, onToggle, onSelect } = tree;
+  const forceOpen = visible !== null;
   const children = (index.children.get(unit.id) ?? []).filter((child) => !visible || visible.has(child.id));
   const open = forceOpen || expanded.has(unit.id);
   const isSelected = unit.id === selectedId;
@@ -244,19 +225,7 @@ function TreeNode({ unit, index, expanded, forceOpen, visible, selectedId, onTog
       </div>
       {children.length > 0 && open && (
         <ul className="rf-tree" id={childListId}>
-          {children.map((child) => (
-            <TreeNode
-              key={child.id}
-              unit={child}
-              index={index}
-              expanded={expanded}
-              forceOpen={forceOpen}
-              visible={visible}
-              selectedId={selectedId}
-              onToggle={onToggle}
-              onSelect={onSelect}
-            />
-          ))}
+          {children.map((child) => <TreeNode key={child.id} unit={child} tree={tree} />)}
         </ul>
       )}
     </li>
@@ -278,16 +247,14 @@ function UnitDetail({
 }) {
   const { t, tp } = useI18n();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const parent = unit.parentId ? index.byId.get(unit.parentId) : undefined;
   const childCount = index.children.get(unit.id)?.length ?? 0;
   const canUpdate = unit.actions.includes('organization.update');
   const canCreate = unit.actions.includes('organization.create');
   const [mode, setMode] = useState<'none' | 'rename' | 'create'>('none');
   const open = (next: 'rename' | 'create') => {
-    setStatus(null);
+    action.setStatus(null);
     setMode(next);
   };
   // The form's buttons go away with it: focus goes back to the unit's heading, not to nowhere.
@@ -303,20 +270,12 @@ function UnitDetail({
     }
   }, [focusOnMount]);
 
-  const toggleActive = async () => {
-    setBusy(true);
-    setStatus(null);
-    setMessage(null);
-    try {
+  const toggleActive = () =>
+    action.run(async () => {
       const updated = await api.patch<OrgUnit>(`/api/organizations/${unit.id}`, { active: !unit.active });
-      setStatus(updated.active ? t('org.detail.activated') : t('org.detail.deactivated'));
       onChanged();
-    } catch (error) {
-      setMessage(error instanceof Error ? error.message : t('error.unexpected'));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return updated.active ? t('org.detail.activated') : t('org.detail.deactivated');
+    });
 
   return (
     <>
@@ -345,8 +304,8 @@ function UnitDetail({
           <dd>{tp('org.detail.childCount', childCount)}</dd>
         </div>
       </dl>
-      <StatusMessage>{status}</StatusMessage>
-      <ErrorSummary message={message} />
+      <StatusMessage>{action.status}</StatusMessage>
+      <ErrorSummary message={action.message} />
       {/* One form at a time: both have "Navn" and "Kode", and one open form is easier to follow. */}
       {mode === 'none' && (canCreate || canUpdate) && (
         <div className="rf-button-row">
@@ -369,7 +328,7 @@ function UnitDetail({
           onCancel={close}
           onSaved={(text) => {
             close();
-            setStatus(text);
+            action.setStatus(text);
             onChanged();
           }}
         />
@@ -381,7 +340,7 @@ function UnitDetail({
         <div className="rf-action-block">
           <h3 className="rf-h3">{unit.active ? t('org.detail.deactivateHeading') : t('org.detail.activateHeading')}</h3>
           <p>{unit.active ? t('org.detail.deactivateText') : t('org.detail.activateText')}</p>
-          <PktButton type="button" skin="secondary" disabled={busy} onClick={() => void toggleActive()}>
+          <PktButton type="button" skin="secondary" disabled={action.busy} onClick={() => void toggleActive()}>
             {unit.active ? t('org.detail.deactivate') : t('org.detail.activate')}
           </PktButton>
         </div>
@@ -393,9 +352,7 @@ function UnitDetail({
 function RenameForm({ unit, onSaved, onCancel }: { unit: OrgUnit; onSaved: (status: string) => void; onCancel: () => void }) {
   const { t } = useI18n();
   const [values, setValues, { restored, discard }] = useDraft(`org-edit-${unit.id}`, { name: unit.name, code: unit.code ?? '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit(['name', 'code']);
   const fields = [
     { path: 'name', id: 'org-edit-name', label: t('org.field.name') },
     { path: 'code', id: 'org-edit-code', label: t('org.field.code') },
@@ -408,28 +365,16 @@ function RenameForm({ unit, onSaved, onCancel }: { unit: OrgUnit; onSaved: (stat
       ...(values.code.trim() !== (unit.code ?? '') ? { code: values.code.trim() === '' ? null : values.code.trim() } : {}),
     };
     if (Object.keys(change).length === 0) {
-      setErrors({});
-      setMessage(t('org.edit.nothingChanged'));
+      form.setErrors({});
+      form.setMessage(t('org.edit.nothingChanged'));
       return;
     }
-    const found = validateWith(UpdateOrgUnitRequest, change, t);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setMessage(t('form.fixErrors'));
-      return;
-    }
-    setBusy(true);
-    try {
+    if (form.showErrors(validateWith(UpdateOrgUnitRequest, change, t))) return;
+    await form.send(async () => {
       await api.patch<OrgUnit>(`/api/organizations/${unit.id}`, change);
       discard();
-      setMessage(null);
       onSaved(t('org.edit.saved'));
-    } catch (error) {
-      setErrors(errorsFromApi(error));
-      setMessage(formMessage(error, t, ['name', 'code']));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -438,42 +383,25 @@ function RenameForm({ unit, onSaved, onCancel }: { unit: OrgUnit; onSaved: (stat
         {t('org.edit.heading')}
       </h3>
       {restored && <StatusMessage>{t('draft.restored')}</StatusMessage>}
-      <ErrorSummary message={message} items={summaryItems(errors, fields)} />
+      <ErrorSummary message={form.message} items={summaryItems(form.errors, fields)} />
       <TextField
         id="org-edit-name"
         autoFocus
         label={t('org.field.name')}
         value={values.name}
         onChange={(event) => setValues({ ...values, name: event.target.value })}
-        error={errors.name}
+        error={form.errors.name}
         autoComplete="off"
       />
-      <TextField
-        id="org-edit-code"
-        label={t('org.field.code')}
-        hint={t('org.field.codeHint')}
-        value={values.code}
-        onChange={(event) => setValues({ ...values, code: event.target.value })}
-        error={errors.code}
-        optional
-        autoComplete="off"
-        spellCheck={false}
+      <CodeField id="org-edit-code" value={values.code} onChange={(code) => setValues({ ...values, code })} error={form.errors.code} />
+      <FormActions
+        submitLabel={t('org.edit.submit')}
+        busy={form.busy}
+        onCancel={() => {
+          discard();
+          onCancel();
+        }}
       />
-      <div className="rf-button-row">
-        <PktButton type="submit" skin="primary" disabled={busy}>
-          {t('org.edit.submit')}
-        </PktButton>
-        <PktButton
-          type="button"
-          skin="tertiary"
-          onClick={() => {
-            discard();
-            onCancel();
-          }}
-        >
-          {t('common.cancel')}
-        </PktButton>
-      </div>
     </form>
   );
 }
@@ -486,9 +414,7 @@ function CreateChildForm({ parent, onCreated, onCancel }: { parent: OrgUnit; onC
     name: '',
     code: '',
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit(['kind', 'name', 'code']);
   const fields = [
     { path: 'kind', id: 'org-new-kind', label: t('org.field.kind') },
     { path: 'name', id: 'org-new-name', label: t('org.field.name') },
@@ -503,24 +429,12 @@ function CreateChildForm({ parent, onCreated, onCancel }: { parent: OrgUnit; onC
       name: values.name.trim(),
       ...(values.code.trim() ? { code: values.code.trim() } : {}),
     };
-    const found = validateWith(CreateOrgUnitRequest, request, t);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setMessage(t('form.fixErrors'));
-      return;
-    }
-    setBusy(true);
-    try {
+    if (form.showErrors(validateWith(CreateOrgUnitRequest, request, t))) return;
+    await form.send(async () => {
       const created = await api.post<OrgUnit>('/api/organizations', request);
       discard();
-      setMessage(null);
       onCreated(created);
-    } catch (error) {
-      setErrors(errorsFromApi(error));
-      setMessage(formMessage(error, t, ['kind', 'name', 'code']));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -529,7 +443,7 @@ function CreateChildForm({ parent, onCreated, onCancel }: { parent: OrgUnit; onC
         {t('org.new.heading', { parent: parent.name })}
       </h3>
       {restored && <StatusMessage>{t('draft.restored')}</StatusMessage>}
-      <ErrorSummary message={message} items={summaryItems(errors, fields)} />
+      <ErrorSummary message={form.message} items={summaryItems(form.errors, fields)} />
       {kinds.length > 1 ? (
         <SelectField
           id="org-new-kind"
@@ -537,7 +451,7 @@ function CreateChildForm({ parent, onCreated, onCancel }: { parent: OrgUnit; onC
           label={t('org.field.kind')}
           value={values.kind}
           onChange={(event) => setValues({ ...values, kind: event.target.value as (typeof kinds)[number] })}
-          error={errors.kind}
+          error={form.errors.kind}
         >
           {kinds.map((kind) => (
             <option key={kind} value={kind}>
@@ -552,35 +466,37 @@ function CreateChildForm({ parent, onCreated, onCancel }: { parent: OrgUnit; onC
         label={t('org.field.name')}
         value={values.name}
         onChange={(event) => setValues({ ...values, name: event.target.value })}
-        error={errors.name ?? errors.parentId}
+        error={form.errors.name ?? form.errors.parentId}
         autoComplete="off"
       />
-      <TextField
-        id="org-new-code"
-        label={t('org.field.code')}
-        hint={t('org.field.codeHint')}
-        value={values.code}
-        onChange={(event) => setValues({ ...values, code: event.target.value })}
-        error={errors.code}
-        optional
-        autoComplete="off"
-        spellCheck={false}
+      <CodeField id="org-new-code" value={values.code} onChange={(code) => setValues({ ...values, code })} error={form.errors.code} />
+      <FormActions
+        submitLabel={t('org.new.submit')}
+        submitIcon="plus-sign"
+        busy={form.busy}
+        onCancel={() => {
+          discard();
+          onCancel();
+        }}
       />
-      <div className="rf-button-row">
-        <PktButton type="submit" skin="primary" variant="icon-left" iconName="plus-sign" disabled={busy}>
-          {t('org.new.submit')}
-        </PktButton>
-        <PktButton
-          type="button"
-          skin="tertiary"
-          onClick={() => {
-            discard();
-            onCancel();
-          }}
-        >
-          {t('common.cancel')}
-        </PktButton>
-      </div>
     </form>
+  );
+}
+
+/** A unit's code (B12 for a district): optional, typed as it is written. The same field in both unit forms. */
+function CodeField({ id, value, onChange, error }: { id: string; value: string; onChange: (code: string) => void; error?: string }) {
+  const { t } = useI18n();
+  return (
+    <TextField
+      id={id}
+      label={t('org.field.code')}
+      hint={t('org.field.codeHint')}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      error={error}
+      optional
+      autoComplete="off"
+      spellCheck={false}
+    />
   );
 }

@@ -3,9 +3,9 @@ import { PASSWORD_MIN_LENGTH, checkPassword } from '@rusfag/core';
 import { PktButton } from '@oslokommune/punkt-react';
 import { api } from '../../app/api';
 import { useAuth, useMe } from '../../app/auth';
-import { ErrorSummary, StatusMessage, TextField, errorsFromApi, formMessage, summaryItems, type FieldErrors } from '../../app/forms';
+import { ErrorSummary, StatusMessage, TextField, summaryItems, useFormSubmit, type FieldErrors } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { Page } from '../../app/page';
+import { Page, Section } from '../../app/page';
 import { TotpEnrolmentForm } from '../auth/TotpEnrolmentForm';
 import { passwordMessage, roleLabel } from '../users/roles';
 
@@ -15,10 +15,7 @@ export function ProfilePage() {
   const home = me.user.homeUnit;
   return (
     <Page title={t('profile.title')}>
-      <section aria-labelledby="profile-about-heading" className="rf-section">
-        <h2 id="profile-about-heading" className="rf-h2">
-          {t('profile.about')}
-        </h2>
+      <Section headingId="profile-about-heading" title={t('profile.about')}>
         <dl className="rf-dl">
           <div>
             <dt>{t('users.field.displayName')}</dt>
@@ -49,7 +46,7 @@ export function ProfilePage() {
             </dd>
           </div>
         </dl>
-      </section>
+      </Section>
       <ChangePasswordSection />
       <TotpSection />
     </Page>
@@ -60,10 +57,8 @@ function ChangePasswordSection() {
   const { t } = useI18n();
   const me = useMe();
   const [values, setValues] = useState({ currentPassword: '', newPassword: '', repeat: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const form = useFormSubmit(['currentPassword', 'newPassword']);
   const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const fields = [
     { path: 'currentPassword', id: 'pw-current', label: t('profile.password.current') },
     { path: 'newPassword', id: 'pw-new', label: t('profile.password.new') },
@@ -85,35 +80,19 @@ function ChangePasswordSection() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setStatus(null);
-    const found = validate();
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setMessage(t('form.fixErrors'));
-      return;
-    }
-    setBusy(true);
-    try {
+    if (form.showErrors(validate())) return;
+    await form.send(async () => {
       await api.post('/api/me/password', { currentPassword: values.currentPassword, newPassword: values.newPassword });
       setValues({ currentPassword: '', newPassword: '', repeat: '' });
-      setErrors({});
-      setMessage(null);
       setStatus(t('profile.password.changed'));
-    } catch (error) {
-      setErrors(errorsFromApi(error));
-      setMessage(formMessage(error, t, ['currentPassword', 'newPassword']));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <section aria-labelledby="profile-password-heading" className="rf-section">
-      <h2 id="profile-password-heading" className="rf-h2">
-        {t('profile.password.heading')}
-      </h2>
+    <Section headingId="profile-password-heading" title={t('profile.password.heading')}>
       <p>{t('profile.password.lead', { min: PASSWORD_MIN_LENGTH })}</p>
       <form className="rf-form rf-form--narrow" onSubmit={(event) => void submit(event)} noValidate>
-        <ErrorSummary message={message} items={summaryItems(errors, fields)} />
+        <ErrorSummary message={form.message} items={summaryItems(form.errors, fields)} />
         {/* The username helps password managers file the new password under the right account. */}
         <input type="text" name="username" autoComplete="username" value={me.user.username} readOnly hidden />
         <TextField
@@ -123,7 +102,7 @@ function ChangePasswordSection() {
           autoComplete="current-password"
           value={values.currentPassword}
           onChange={(event) => setValues({ ...values, currentPassword: event.target.value })}
-          error={errors.currentPassword}
+          error={form.errors.currentPassword}
         />
         <TextField
           id="pw-new"
@@ -133,7 +112,7 @@ function ChangePasswordSection() {
           autoComplete="new-password"
           value={values.newPassword}
           onChange={(event) => setValues({ ...values, newPassword: event.target.value })}
-          error={errors.newPassword}
+          error={form.errors.newPassword}
         />
         <TextField
           id="pw-repeat"
@@ -142,14 +121,14 @@ function ChangePasswordSection() {
           autoComplete="new-password"
           value={values.repeat}
           onChange={(event) => setValues({ ...values, repeat: event.target.value })}
-          error={errors.repeat}
+          error={form.errors.repeat}
         />
         <StatusMessage>{status}</StatusMessage>
-        <PktButton type="submit" skin="primary" disabled={busy}>
+        <PktButton type="submit" skin="primary" disabled={form.busy}>
           {t('profile.password.submit')}
         </PktButton>
       </form>
-    </section>
+    </Section>
   );
 }
 
@@ -161,10 +140,7 @@ function TotpSection() {
   const [status, setStatus] = useState<string | null>(null);
 
   return (
-    <section aria-labelledby="profile-totp-heading" className="rf-section">
-      <h2 id="profile-totp-heading" className="rf-h2">
-        {t('profile.totp.heading')}
-      </h2>
+    <Section headingId="profile-totp-heading" title={t('profile.totp.heading')}>
       <StatusMessage>{status}</StatusMessage>
       {me.user.totpEnrolled ? (
         <p>{t('profile.totp.enrolled')}</p>
@@ -185,6 +161,6 @@ function TotpSection() {
           </PktButton>
         </>
       )}
-    </section>
+    </Section>
   );
 }

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { ROLES, type AuditSearchResponse, type AuditVerifyResponse, type MeResponse, type Role, type UserList } from '@rusfag/core';
 import { useAuth, useMe } from '../../app/auth';
 import { useI18n, type MessageKey } from '../../app/i18n';
-import { EmptyState, LoadError, Loading, Page } from '../../app/page';
+import { EmptyState, LoadError, Loading, Page, Section } from '../../app/page';
 import { useApiData } from '../../app/useApi';
 import { AuditTable } from '../audit/AuditTable';
 import { VerifyResult } from '../audit/AuditPage';
@@ -68,12 +68,9 @@ export function StartPage() {
   return (
     <Page title={t('start.title')} lead={<p>{t('start.severalRoles')}</p>}>
       {held.map((role) => (
-        <section key={role} aria-labelledby={`start-${role}`} className="rf-section rf-role-section">
-          <h2 className="rf-h2" id={`start-${role}`}>
-            {t(ROLE_TITLE[role])}
-          </h2>
+        <Section key={role} headingId={`start-${role}`} title={t(ROLE_TITLE[role])} className="rf-section rf-role-section">
           <RoleContent role={role} me={me} level={3} index={units.index} />
-        </section>
+        </Section>
       ))}
     </Page>
   );
@@ -94,70 +91,56 @@ function Scope({ role, me, index }: { role: Role; me: MeResponse; index: UnitInd
   );
 }
 
-function RoleContent({ role, me, level, index }: { role: Role; me: MeResponse; level: Level; index: UnitIndex | null }) {
+/** What the start page of a role whose modules are not in use yet will show: two "Her kommer …" cards. */
+const PLANNED: Record<Exclude<Role, 'privacy_officer' | 'admin'>, [title: MessageKey, text: MessageKey][]> = {
+  caseworker: [
+    ['start.caseworker.tasksTitle', 'start.caseworker.tasksText'],
+    ['start.caseworker.clientsTitle', 'start.caseworker.clientsText'],
+  ],
+  unit_leader: [
+    ['start.unit_leader.dashboardTitle', 'start.unit_leader.dashboardText'],
+    ['start.unit_leader.reportsTitle', 'start.unit_leader.reportsText'],
+  ],
+  planner: [
+    ['start.planner.plansTitle', 'start.planner.plansText'],
+    ['start.planner.deadlinesTitle', 'start.planner.deadlinesText'],
+  ],
+  analyst: [
+    ['start.analyst.cityTitle', 'start.analyst.cityText'],
+    ['start.analyst.qolTitle', 'start.analyst.qolText'],
+  ],
+  directory_editor: [
+    ['start.directory_editor.verifyTitle', 'start.directory_editor.verifyText'],
+    ['start.directory_editor.draftsTitle', 'start.directory_editor.draftsText'],
+  ],
+  course_admin: [
+    ['start.course_admin.coursesTitle', 'start.course_admin.coursesText'],
+    ['start.course_admin.registrationsTitle', 'start.course_admin.registrationsText'],
+  ],
+};
+
+/** A card for what will be here ("Her kommer …"), and why it is empty now: never fake data. */
+function Planned({ level, title, text }: { level: Level; title: MessageKey; text: MessageKey }) {
   const { t } = useI18n();
-  const empty = (title: MessageKey, text: MessageKey) => (
+  return (
     <div className="rf-empty">
       <Heading level={level}>{t(title)}</Heading>
       <p>{t(text)}</p>
     </div>
   );
+}
+
+function RoleContent({ role, me, level, index }: { role: Role; me: MeResponse; level: Level; index: UnitIndex | null }) {
   let content: ReactNode;
   switch (role) {
-    case 'caseworker':
-      content = (
-        <>
-          {empty('start.caseworker.tasksTitle', 'start.caseworker.tasksText')}
-          {empty('start.caseworker.clientsTitle', 'start.caseworker.clientsText')}
-        </>
-      );
-      break;
-    case 'unit_leader':
-      content = (
-        <>
-          {empty('start.unit_leader.dashboardTitle', 'start.unit_leader.dashboardText')}
-          {empty('start.unit_leader.reportsTitle', 'start.unit_leader.reportsText')}
-        </>
-      );
-      break;
-    case 'planner':
-      content = (
-        <>
-          {empty('start.planner.plansTitle', 'start.planner.plansText')}
-          {empty('start.planner.deadlinesTitle', 'start.planner.deadlinesText')}
-        </>
-      );
-      break;
-    case 'analyst':
-      content = (
-        <>
-          {empty('start.analyst.cityTitle', 'start.analyst.cityText')}
-          {empty('start.analyst.qolTitle', 'start.analyst.qolText')}
-        </>
-      );
-      break;
-    case 'directory_editor':
-      content = (
-        <>
-          {empty('start.directory_editor.verifyTitle', 'start.directory_editor.verifyText')}
-          {empty('start.directory_editor.draftsTitle', 'start.directory_editor.draftsText')}
-        </>
-      );
-      break;
-    case 'course_admin':
-      content = (
-        <>
-          {empty('start.course_admin.coursesTitle', 'start.course_admin.coursesText')}
-          {empty('start.course_admin.registrationsTitle', 'start.course_admin.registrationsText')}
-        </>
-      );
-      break;
     case 'privacy_officer':
       content = <PrivacyOfficerStart level={level} />;
       break;
     case 'admin':
       content = <AdminStart level={level} index={index} />;
       break;
+    default:
+      content = PLANNED[role].map(([title, text]) => <Planned key={title} level={level} title={title} text={text} />);
   }
   return (
     <Fragment>
@@ -211,10 +194,7 @@ function AdminStart({ level, index }: { level: Level; index: UnitIndex | null })
           </li>
         </ul>
       </div>
-      <div className="rf-empty">
-        <Heading level={level}>{t('start.admin.settingsTitle')}</Heading>
-        <p>{t('start.admin.settingsText')}</p>
-      </div>
+      <Planned level={level} title="start.admin.settingsTitle" text="start.admin.settingsText" />
     </>
   );
 }
@@ -247,14 +227,8 @@ function PrivacyOfficerStart({ level }: { level: Level }) {
           </p>
         )}
       </div>
-      <div className="rf-empty">
-        <Heading level={level}>{t('start.privacy_officer.emergencyTitle')}</Heading>
-        <p>{t('start.privacy_officer.emergencyText')}</p>
-      </div>
-      <div className="rf-empty">
-        <Heading level={level}>{t('start.privacy_officer.innsynTitle')}</Heading>
-        <p>{t('start.privacy_officer.innsynText')}</p>
-      </div>
+      <Planned level={level} title="start.privacy_officer.emergencyTitle" text="start.privacy_officer.emergencyText" />
+      <Planned level={level} title="start.privacy_officer.innsynTitle" text="start.privacy_officer.innsynText" />
     </>
   );
 }

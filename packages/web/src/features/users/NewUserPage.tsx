@@ -1,26 +1,29 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { CreateUserRequest, PASSWORD_MIN_LENGTH, ROLES, checkPassword, type UserSummary } from '@rusfag/core';
+import { CreateUserRequest, PASSWORD_MIN_LENGTH, checkPassword, type UserSummary } from '@rusfag/core';
 import { PktButton } from '@oslokommune/punkt-react';
 import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { useDraft } from '../../app/drafts';
 import {
   ErrorSummary,
+  FormActions,
   SelectField,
   StatusMessage,
   TextField,
   errorsFromApi,
   formMessage,
   summaryItems,
+  useFormSubmit,
   validateWith,
   type FieldErrors,
 } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { LoadError, Loading, Page } from '../../app/page';
+import { NotLoaded, Page } from '../../app/page';
 import { UnitOptions } from '../organizations/UnitOptions';
 import { scopeOfRole, useOrgUnits } from '../organizations/units';
-import { passwordMessage, roleLabel } from './roles';
+import { RoleOptions } from './RoleOptions';
+import { passwordMessage } from './roles';
 
 interface RoleRow {
   role: string;
@@ -45,15 +48,26 @@ export function NewUserPage() {
   const [draft, setDraft, { restored, discard }] = useDraft<Draft>('new-user', EMPTY);
   // The password is never written to the draft store.
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [attempted, setAttempted] = useState(false);
 
   const allowed = useMemo(() => (units.index ? scopeOfRole(units.index, me, 'admin') : undefined), [units.index, me]);
 
   // Rows left completely empty are not roles; the rest keep their index for error messages.
   const filledRows = draft.roles.map((row, index) => ({ row, index })).filter(({ row }) => row.role || row.unitId);
+
+  const fields = [
+    { path: 'username', id: 'new-username', label: t('users.field.username') },
+    { path: 'displayName', id: 'new-displayName', label: t('users.field.displayName') },
+    { path: 'email', id: 'new-email', label: t('users.field.email') },
+    { path: 'homeUnitId', id: 'new-homeUnitId', label: t('users.field.homeUnit') },
+    { path: 'password', id: 'new-password', label: t('users.field.password') },
+    ...draft.roles.flatMap((_, index) => [
+      { path: `roles.${index}.role`, id: `new-role-${index}`, label: `${t('users.field.role')} ${index + 1}` },
+      { path: `roles.${index}.unitId`, id: `new-role-unit-${index}`, label: `${t('users.field.unit')} ${index + 1}` },
+    ]),
+  ];
+  const fieldPaths = [...fields.map((field) => field.path), ...filledRows.flatMap((_, k) => [`roles.${k}.role`, `roles.${k}.unitId`])];
+  const form = useFormSubmit(fieldPaths);
 
   const request = () => ({
     username: draft.username.trim(),
@@ -98,62 +112,37 @@ export function NewUserPage() {
   useEffect(() => {
     if (!attempted) return;
     const found = validate();
-    setErrors(found);
-    if (Object.keys(found).length === 0) setMessage((previous) => (previous === fixText ? null : previous));
+    form.setErrors(found);
+    if (Object.keys(found).length === 0) form.setMessage((previous) => (previous === fixText ? null : previous));
     // validate() reads exactly these values.
   }, [attempted, draft, password]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setAttempted(true);
-    const found = validate();
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setMessage(t('form.fixErrors'));
-      return;
-    }
-    setBusy(true);
-    setMessage(null);
-    try {
-      const created = await api.post<UserSummary>('/api/admin/users', request());
-      discard();
-      void navigate(`/admin/brukere/${created.id}`, { state: { flash: t('users.created', { name: created.displayName }) } });
-    } catch (error) {
-      const fromServer = toScreenPaths(errorsFromApi(error));
-      setErrors(fromServer);
-      setMessage(formMessage(error, t, fieldPaths));
-    } finally {
-      setBusy(false);
-    }
+    if (form.showErrors(validate())) return;
+    form.setMessage(null);
+    await form.send(
+      async () => {
+        const created = await api.post<UserSummary>('/api/admin/users', request());
+        discard();
+        void navigate(`/admin/brukere/${created.id}`, { state: { flash: t('users.created', { name: created.displayName }) } });
+      },
+      (error) => {
+        // The server numbers role rows among the filled ones: its problems go to the rows on screen.
+        form.setErrors(toScreenPaths(errorsFromApi(error)));
+        form.setMessage(formMessage(error, t, fieldPaths));
+      },
+    );
   };
 
   const setRow = (index: number, change: Partial<RoleRow>) =>
     update({ roles: draft.roles.map((row, i) => (i === index ? { ...row, ...change } : row)) });
 
-  const fields = [
-    { path: 'username', id: 'new-username', label: t('users.field.username') },
-    { path: 'displayName', id: 'new-displayName', label: t('users.field.displayName') },
-    { path: 'email', id: 'new-email', label: t('users.field.email') },
-    { path: 'homeUnitId', id: 'new-homeUnitId', label: t('users.field.homeUnit') },
-    { path: 'password', id: 'new-password', label: t('users.field.password') },
-    ...draft.roles.flatMap((_, index) => [
-      { path: `roles.${index}.role`, id: `new-role-${index}`, label: `${t('users.field.role')} ${index + 1}` },
-      { path: `roles.${index}.unitId`, id: `new-role-unit-${index}`, label: `${t('users.field.unit')} ${index + 1}` },
-    ]),
-  ];
-  const fieldPaths = [...fields.map((field) => field.path), ...filledRows.flatMap((_, k) => [`roles.${k}.role`, `roles.${k}.unitId`])];
-
-  if (units.loading && !units.index) {
-    return (
-      <Page title={t('users.new.title')}>
-        <Loading />
-      </Page>
-    );
-  }
   if (units.error || !units.index) {
     return (
       <Page title={t('users.new.title')}>
-        <LoadError message={units.error?.message ?? t('error.unexpected')} onRetry={units.reload} />
+        <NotLoaded loading={units.loading && !units.index} error={units.error} onRetry={units.reload} />
       </Page>
     );
   }
@@ -173,7 +162,7 @@ export function NewUserPage() {
         </StatusMessage>
       )}
       <form className="rf-form" onSubmit={(event) => void submit(event)} noValidate>
-        <ErrorSummary message={message} items={summaryItems(errors, fields)} />
+        <ErrorSummary message={form.message} items={summaryItems(form.errors, fields)} />
         <TextField
           id="new-username"
           name="username"
@@ -184,7 +173,7 @@ export function NewUserPage() {
           autoComplete="off"
           autoCapitalize="none"
           spellCheck={false}
-          error={errors.username}
+          error={form.errors.username}
         />
         <TextField
           id="new-displayName"
@@ -193,7 +182,7 @@ export function NewUserPage() {
           value={draft.displayName}
           onChange={(event) => update({ displayName: event.target.value })}
           autoComplete="off"
-          error={errors.displayName}
+          error={form.errors.displayName}
         />
         <TextField
           id="new-email"
@@ -204,7 +193,7 @@ export function NewUserPage() {
           onChange={(event) => update({ email: event.target.value })}
           autoComplete="off"
           optional
-          error={errors.email}
+          error={form.errors.email}
         />
         <SelectField
           id="new-homeUnitId"
@@ -213,7 +202,7 @@ export function NewUserPage() {
           hint={t('users.field.homeUnitHint')}
           value={draft.homeUnitId}
           onChange={(event) => update({ homeUnitId: event.target.value })}
-          error={errors.homeUnitId}
+          error={form.errors.homeUnitId}
         >
           <option value="">{t('users.field.chooseUnit')}</option>
           <UnitOptions index={index} {...(allowed ? { allowed } : {})} />
@@ -227,7 +216,7 @@ export function NewUserPage() {
           value={password}
           onChange={(event) => setPassword(event.target.value)}
           autoComplete="new-password"
-          error={errors.password}
+          error={form.errors.password}
         />
 
         <fieldset className="rf-fieldset">
@@ -240,21 +229,17 @@ export function NewUserPage() {
                 label={t('users.field.role')}
                 value={row.role}
                 onChange={(event) => setRow(rowIndex, { role: event.target.value })}
-                error={errors[`roles.${rowIndex}.role`]}
+                error={form.errors[`roles.${rowIndex}.role`]}
               >
                 <option value="">{t('users.field.chooseRole')}</option>
-                {ROLES.map((role) => (
-                  <option key={role} value={role}>
-                    {roleLabel(t, role)}
-                  </option>
-                ))}
+                <RoleOptions />
               </SelectField>
               <SelectField
                 id={`new-role-unit-${rowIndex}`}
                 label={t('users.field.unit')}
                 value={row.unitId}
                 onChange={(event) => setRow(rowIndex, { unitId: event.target.value })}
-                error={errors[`roles.${rowIndex}.unitId`]}
+                error={form.errors[`roles.${rowIndex}.unitId`]}
               >
                 <option value="">{t('users.field.chooseUnit')}</option>
                 <UnitOptions index={index} {...(allowed ? { allowed } : {})} />
@@ -285,14 +270,11 @@ export function NewUserPage() {
           </PktButton>
         </fieldset>
 
-        <div className="rf-button-row">
-          <PktButton type="submit" skin="primary" disabled={busy}>
-            {t('users.new.submit')}
-          </PktButton>
+        <FormActions submitLabel={t('users.new.submit')} busy={form.busy}>
           <Link to="/admin/brukere" className="pkt-btn pkt-btn--tertiary" onClick={discard}>
             <span className="pkt-btn__text">{t('common.cancel')}</span>
           </Link>
-        </div>
+        </FormActions>
       </form>
     </Page>
   );

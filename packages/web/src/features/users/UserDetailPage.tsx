@@ -2,7 +2,6 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import {
   RoleAssignmentInput,
-  ROLES,
   UpdateUserRequest,
   checkPassword,
   PASSWORD_MIN_LENGTH,
@@ -17,28 +16,27 @@ import { useDraft } from '../../app/drafts';
 import { formatDateTime, isoDateTime } from '../../app/format';
 import {
   ErrorSummary,
+  FormActions,
   SelectField,
   StatusMessage,
   TextField,
+  errorMessage,
   errorsFromApi,
-  formMessage,
   summaryItems,
+  useAction,
+  useFormSubmit,
   validateWith,
-  type FieldErrors,
 } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { LoadError, Loading, Page } from '../../app/page';
+import { DataTable, LoadError, Loading, NotLoaded, Page, Section } from '../../app/page';
 import { useApiData, type Loaded } from '../../app/useApi';
 import { UnitOptions } from '../organizations/UnitOptions';
 import { scopeOfRole, useOrgUnits, type UnitIndex } from '../organizations/units';
+import { RoleOptions } from './RoleOptions';
 import { passwordMessage, roleLabel } from './roles';
 import { ActiveTag } from './UsersPage';
 
 type Update = (user: UserSummary) => void;
-
-function errorText(error: unknown, fallback: string): string {
-  return error instanceof Error ? error.message : fallback;
-}
 
 export function UserDetailPage() {
   const { id = '' } = useParams();
@@ -50,13 +48,6 @@ export function UserDetailPage() {
   const sessions = useApiData<SessionList>(canListSessions ? `/api/admin/users/${encodeURIComponent(id)}/sessions` : null);
   const units = useOrgUnits();
 
-  if (user.loading && !user.data) {
-    return (
-      <Page title={t('users.detail.loading')}>
-        <Loading />
-      </Page>
-    );
-  }
   if (user.error?.status === 404 || user.error?.status === 400) {
     return (
       <Page title={t('users.detail.notFound')}>
@@ -70,7 +61,7 @@ export function UserDetailPage() {
   if (user.error || !user.data) {
     return (
       <Page title={t('users.detail.loading')}>
-        <LoadError message={user.error?.message ?? t('error.unexpected')} onRetry={user.reload} />
+        <NotLoaded loading={user.loading && !user.data} error={user.error} onRetry={user.reload} />
       </Page>
     );
   }
@@ -97,10 +88,7 @@ function DetailsSection({ user, onUpdated, index }: { user: UserSummary; onUpdat
   const headingRef = useRef<HTMLHeadingElement>(null);
   const canEdit = user.actions.includes('user.update');
   return (
-    <section aria-labelledby="user-details-heading" className="rf-section">
-      <h2 id="user-details-heading" className="rf-h2" tabIndex={-1} ref={headingRef}>
-        {t('users.detail.details')}
-      </h2>
+    <Section headingId="user-details-heading" title={t('users.detail.details')} headingRef={headingRef}>
       <dl className="rf-dl">
         <div>
           <dt>{t('users.field.username')}</dt>
@@ -172,7 +160,7 @@ function DetailsSection({ user, onUpdated, index }: { user: UserSummary; onUpdat
           }}
         />
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -185,14 +173,12 @@ function EditDetailsForm({ user, index, onDone }: { user: UserSummary; index: Un
     email: user.email ?? '',
     homeUnitId: user.homeUnitId,
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const fields = [
     { path: 'displayName', id: 'edit-displayName', label: t('users.field.displayName') },
     { path: 'email', id: 'edit-email', label: t('users.field.email') },
     { path: 'homeUnitId', id: 'edit-homeUnitId', label: t('users.field.homeUnit') },
   ];
+  const form = useFormSubmit(fields.map((field) => field.path));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -207,23 +193,12 @@ function EditDetailsForm({ user, index, onDone }: { user: UserSummary; index: Un
       onDone();
       return;
     }
-    const found = validateWith(UpdateUserRequest, change, t);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setMessage(t('form.fixErrors'));
-      return;
-    }
-    setBusy(true);
-    try {
+    if (form.showErrors(validateWith(UpdateUserRequest, change, t))) return;
+    await form.send(async () => {
       const updated = await api.patch<UserSummary>(`/api/admin/users/${user.id}`, change);
       discard();
       onDone(updated);
-    } catch (error) {
-      setErrors(errorsFromApi(error));
-      setMessage(formMessage(error, t, fields.map((f) => f.path)));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -232,14 +207,14 @@ function EditDetailsForm({ user, index, onDone }: { user: UserSummary; index: Un
         {t('users.detail.editHeading')}
       </h3>
       {restored && <StatusMessage>{t('draft.restored')}</StatusMessage>}
-      <ErrorSummary message={message} items={summaryItems(errors, fields)} />
+      <ErrorSummary message={form.message} items={summaryItems(form.errors, fields)} />
       <TextField
         id="edit-displayName"
         autoFocus
         label={t('users.field.displayName')}
         value={values.displayName}
         onChange={(event) => setValues({ ...values, displayName: event.target.value })}
-        error={errors.displayName}
+        error={form.errors.displayName}
         autoComplete="off"
       />
       <TextField
@@ -248,7 +223,7 @@ function EditDetailsForm({ user, index, onDone }: { user: UserSummary; index: Un
         label={t('users.field.email')}
         value={values.email}
         onChange={(event) => setValues({ ...values, email: event.target.value })}
-        error={errors.email}
+        error={form.errors.email}
         optional
         autoComplete="off"
       />
@@ -257,25 +232,18 @@ function EditDetailsForm({ user, index, onDone }: { user: UserSummary; index: Un
         label={t('users.field.homeUnit')}
         value={values.homeUnitId}
         onChange={(event) => setValues({ ...values, homeUnitId: event.target.value })}
-        error={errors.homeUnitId}
+        error={form.errors.homeUnitId}
       >
         <UnitOptions index={index} allowed={allowed} />
       </SelectField>
-      <div className="rf-button-row">
-        <PktButton type="submit" skin="primary" disabled={busy}>
-          {t('users.detail.save')}
-        </PktButton>
-        <PktButton
-          type="button"
-          skin="tertiary"
-          onClick={() => {
-            discard();
-            onDone();
-          }}
-        >
-          {t('common.cancel')}
-        </PktButton>
-      </div>
+      <FormActions
+        submitLabel={t('users.detail.save')}
+        busy={form.busy}
+        onCancel={() => {
+          discard();
+          onDone();
+        }}
+      />
     </form>
   );
 }
@@ -287,10 +255,8 @@ function RolesSection({ user, onUpdated, index }: { user: UserSummary; onUpdated
   const mayRemove = (role: UserSummary['roles'][number]) => !(me.user.id === user.id && role.role === 'admin');
   const allowed = useMemo(() => (index ? scopeOfRole(index, me, 'admin') : undefined), [index, me]);
   const [values, setValues] = useState({ role: '', unitId: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const form = useFormSubmit(['role', 'unitId']);
   const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const canAssign = user.actions.includes('user.assignRole');
   const canRevoke = user.actions.includes('user.revokeRole');
   const fields = [
@@ -301,68 +267,47 @@ function RolesSection({ user, onUpdated, index }: { user: UserSummary; onUpdated
   const add = async (event: FormEvent) => {
     event.preventDefault();
     setStatus(null);
-    const found = validateWith(RoleAssignmentInput, values, t);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setMessage(t('form.fixErrors'));
-      return;
-    }
-    setBusy(true);
-    try {
-      const updated = await api.post<UserSummary>(`/api/admin/users/${user.id}/roles`, values);
-      onUpdated(updated);
+    if (form.showErrors(validateWith(RoleAssignmentInput, values, t))) return;
+    await form.send(async () => {
+      onUpdated(await api.post<UserSummary>(`/api/admin/users/${user.id}/roles`, values));
       setValues({ role: '', unitId: '' });
-      setMessage(null);
       setStatus(t('users.roles.added'));
-    } catch (error) {
-      setErrors(errorsFromApi(error));
-      setMessage(formMessage(error, t, ['role', 'unitId']));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
+  // A button in the table, not the form: its failure goes to the section's one summary.
   const revoke = async (assignmentId: string) => {
     setStatus(null);
-    setMessage(null);
+    form.setMessage(null);
     try {
       onUpdated(await api.delete<UserSummary>(`/api/admin/users/${user.id}/roles/${assignmentId}`));
       setStatus(t('users.roles.removed'));
     } catch (error) {
-      setMessage(errorText(error, t('error.unexpected')));
+      form.setMessage(errorMessage(error, t));
     }
   };
 
   return (
-    <section aria-labelledby="user-roles-heading" className="rf-section">
-      <h2 id="user-roles-heading" className="rf-h2">
-        {t('users.roles.heading')}
-      </h2>
+    <Section headingId="user-roles-heading" title={t('users.roles.heading')}>
       {user.roles.length === 0 ? (
         <p>{t('users.roles.none')}</p>
       ) : (
-        <div className="rf-table-wrap">
-          <table className="pkt-table pkt-table--basic pkt-table--compact rf-table">
-            <caption className="pkt-sr-only">{t('users.roles.caption', { name: user.displayName })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('users.field.role')}</th>
-                <th scope="col">{t('users.field.unit')}</th>
+        <DataTable caption={t('users.roles.caption', { name: user.displayName })}>
+          <thead>
+            <tr>
+              <th scope="col">{t('users.field.role')}</th>
+              <th scope="col">{t('users.field.unit')}</th>
+              {canRevoke && <ActionsHeader />}
+            </tr>
+          </thead>
+          <tbody>
+            {user.roles.map((role) => (
+              <tr key={role.id}>
+                <td>{roleLabel(t, role.role)}</td>
+                <td>{role.unitName}</td>
                 {canRevoke && (
-                  <th scope="col">
-                    <span className="pkt-sr-only">{t('common.actions')}</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {user.roles.map((role) => (
-                <tr key={role.id}>
-                  <td>{roleLabel(t, role.role)}</td>
-                  <td>{role.unitName}</td>
-                  {canRevoke && (
-                    <td>
-                      {mayRemove(role) && (
+                  <td>
+                    {mayRemove(role) && (
                       <button type="button" className="pkt-link-button rf-link-button" onClick={() => void revoke(role.id)}>
                         {t('users.roles.remove')}
                         <span className="pkt-sr-only">
@@ -370,145 +315,129 @@ function RolesSection({ user, onUpdated, index }: { user: UserSummary; onUpdated
                           {t('users.roles.removeContext', { role: roleLabel(t, role.role), unit: role.unitName })}
                         </span>
                       </button>
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
       )}
       <StatusMessage>{status}</StatusMessage>
-      {!canAssign && <ErrorSummary message={message} />}
+      {!canAssign && <ErrorSummary message={form.message} />}
       {canAssign && (
         <form className="rf-form rf-subform" onSubmit={(event) => void add(event)} noValidate>
           <h3 id="add-role-heading" className="rf-h3">
             {t('users.roles.newHeading')}
           </h3>
-          <ErrorSummary message={message} items={summaryItems(errors, fields)} />
+          <ErrorSummary message={form.message} items={summaryItems(form.errors, fields)} />
           <div className="rf-role-row">
             <SelectField
               id="add-role"
               label={t('users.field.role')}
               value={values.role}
               onChange={(event) => setValues({ ...values, role: event.target.value })}
-              error={errors.role}
+              error={form.errors.role}
             >
               <option value="">{t('users.field.chooseRole')}</option>
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {roleLabel(t, role)}
-                </option>
-              ))}
+              <RoleOptions />
             </SelectField>
             <SelectField
               id="add-role-unit"
               label={t('users.field.unit')}
               value={values.unitId}
               onChange={(event) => setValues({ ...values, unitId: event.target.value })}
-              error={errors.unitId}
+              error={form.errors.unitId}
             >
               <option value="">{t('users.field.chooseUnit')}</option>
               {index && <UnitOptions index={index} {...(allowed ? { allowed } : {})} />}
             </SelectField>
           </div>
-          <PktButton type="submit" skin="secondary" variant="icon-left" iconName="plus-sign" disabled={busy}>
+          <PktButton type="submit" skin="secondary" variant="icon-left" iconName="plus-sign" disabled={form.busy}>
             {t('users.roles.add')}
           </PktButton>
         </form>
       )}
-    </section>
+    </Section>
+  );
+}
+
+/** The header of a column of buttons: named for screen readers, empty to the eye. */
+function ActionsHeader() {
+  const { t } = useI18n();
+  return (
+    <th scope="col">
+      <span className="pkt-sr-only">{t('common.actions')}</span>
+    </th>
   );
 }
 
 function SessionsSection({ user, sessions }: { user: UserSummary; sessions: Loaded<SessionList> }) {
   const { t, tp } = useI18n();
-  const [status, setStatus] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const action = useAction();
   const canRevoke = user.actions.includes('session.revoke');
-
-  const run = async (action: () => Promise<string>) => {
-    setStatus(null);
-    setMessage(null);
-    try {
-      setStatus(await action());
-    } catch (error) {
-      setMessage(errorText(error, t('error.unexpected')));
-    } finally {
-      sessions.reload();
-    }
-  };
+  // Whatever the answer, the list is fetched again: it shows what is true now.
+  const run = (revoke: () => Promise<string>) => action.run(revoke).finally(sessions.reload);
 
   const list = sessions.data?.sessions ?? [];
   return (
-    <section aria-labelledby="user-sessions-heading" className="rf-section">
-      <h2 id="user-sessions-heading" className="rf-h2">
-        {t('users.sessions.heading')}
-      </h2>
+    <Section headingId="user-sessions-heading" title={t('users.sessions.heading')}>
       <p>{t('users.sessions.lead')}</p>
       {sessions.loading && !sessions.data && <Loading />}
       {sessions.error && <LoadError message={sessions.error.message} onRetry={sessions.reload} />}
       {sessions.data && list.length === 0 && <p>{t('users.sessions.none')}</p>}
       {list.length > 0 && (
-        <div className="rf-table-wrap">
-          <table className="pkt-table pkt-table--basic pkt-table--compact rf-table">
-            <caption className="pkt-sr-only">{t('users.sessions.caption', { name: user.displayName })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('users.sessions.started')}</th>
-                <th scope="col">{t('users.sessions.lastSeen')}</th>
-                <th scope="col">{t('users.sessions.expires')}</th>
-                <th scope="col">{t('users.sessions.ip')}</th>
-                <th scope="col">{t('users.sessions.browser')}</th>
-                <th scope="col">{t('users.sessions.mfa')}</th>
+        <DataTable caption={t('users.sessions.caption', { name: user.displayName })}>
+          <thead>
+            <tr>
+              <th scope="col">{t('users.sessions.started')}</th>
+              <th scope="col">{t('users.sessions.lastSeen')}</th>
+              <th scope="col">{t('users.sessions.expires')}</th>
+              <th scope="col">{t('users.sessions.ip')}</th>
+              <th scope="col">{t('users.sessions.browser')}</th>
+              <th scope="col">{t('users.sessions.mfa')}</th>
+              {canRevoke && <ActionsHeader />}
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((session) => (
+              <tr key={session.id}>
+                <td id={`session-${session.id}`} className="rf-nowrap">
+                  <time dateTime={isoDateTime(session.createdAt)}>{formatDateTime(session.createdAt)}</time>
+                  {session.current && <span className="rf-block rf-muted">{t('users.sessions.current')}</span>}
+                </td>
+                <td className="rf-nowrap">
+                  <time dateTime={isoDateTime(session.lastSeenAt)}>{formatDateTime(session.lastSeenAt)}</time>
+                </td>
+                <td className="rf-nowrap">
+                  <time dateTime={isoDateTime(session.absoluteExpiresAt)}>{formatDateTime(session.absoluteExpiresAt)}</time>
+                </td>
+                <td>{session.ip ?? '–'}</td>
+                <td className="rf-user-agent">{session.userAgent ?? '–'}</td>
+                <td>{session.mfa ? t('common.yes') : t('common.no')}</td>
                 {canRevoke && (
-                  <th scope="col">
-                    <span className="pkt-sr-only">{t('common.actions')}</span>
-                  </th>
+                  <td>
+                    {!session.current && (
+                      <button
+                        type="button"
+                        className="pkt-link-button rf-link-button"
+                        aria-describedby={`session-${session.id}`}
+                        onClick={() =>
+                          void run(async () => {
+                            await api.delete(`/api/admin/sessions/${session.id}`);
+                            return t('users.sessions.revoked');
+                          })
+                        }
+                      >
+                        {t('users.sessions.revoke')}
+                      </button>
+                    )}
+                  </td>
                 )}
               </tr>
-            </thead>
-            <tbody>
-              {list.map((session) => (
-                <tr key={session.id}>
-                  <td id={`session-${session.id}`} className="rf-nowrap">
-                    <time dateTime={isoDateTime(session.createdAt)}>{formatDateTime(session.createdAt)}</time>
-                    {session.current && <span className="rf-block rf-muted">{t('users.sessions.current')}</span>}
-                  </td>
-                  <td className="rf-nowrap">
-                    <time dateTime={isoDateTime(session.lastSeenAt)}>{formatDateTime(session.lastSeenAt)}</time>
-                  </td>
-                  <td className="rf-nowrap">
-                    <time dateTime={isoDateTime(session.absoluteExpiresAt)}>{formatDateTime(session.absoluteExpiresAt)}</time>
-                  </td>
-                  <td>{session.ip ?? '–'}</td>
-                  <td className="rf-user-agent">{session.userAgent ?? '–'}</td>
-                  <td>{session.mfa ? t('common.yes') : t('common.no')}</td>
-                  {canRevoke && (
-                    <td>
-                      {!session.current && (
-                        <button
-                          type="button"
-                          className="pkt-link-button rf-link-button"
-                          aria-describedby={`session-${session.id}`}
-                          onClick={() =>
-                            void run(async () => {
-                              await api.delete(`/api/admin/sessions/${session.id}`);
-                              return t('users.sessions.revoked');
-                            })
-                          }
-                        >
-                          {t('users.sessions.revoke')}
-                        </button>
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       )}
       {canRevoke && list.some((session) => !session.current) && (
         <PktButton
@@ -524,9 +453,9 @@ function SessionsSection({ user, sessions }: { user: UserSummary; sessions: Load
           {t('users.sessions.revokeAll')}
         </PktButton>
       )}
-      <StatusMessage>{status}</StatusMessage>
-      <ErrorSummary message={message} />
-    </section>
+      <StatusMessage>{action.status}</StatusMessage>
+      <ErrorSummary message={action.message} />
+    </Section>
   );
 }
 
@@ -541,9 +470,7 @@ function SecuritySection({
 }) {
   const { t } = useI18n();
   const me = useMe();
-  const [status, setStatus] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const isSelf = me.user.id === user.id;
   // Resetting one's own second factor or password here would end one's own session: that is
   // done on "Min profil" instead.
@@ -552,39 +479,27 @@ function SecuritySection({
   const canToggle = user.actions.includes('user.update') && !isSelf;
   if (isSelf) {
     return (
-      <section aria-labelledby="user-security-heading" className="rf-section">
-        <h2 id="user-security-heading" className="rf-h2">
-          {t('users.security.heading')}
-        </h2>
+      <Section headingId="user-security-heading" title={t('users.security.heading')}>
         <p>
           {t('users.security.selfText')} <Link to="/profil">{t('nav.profile')}</Link>
         </p>
-      </section>
+      </Section>
     );
   }
   if (!canResetTotp && !canSetPassword && !canToggle) return null;
 
-  const run = async (action: () => Promise<string>) => {
-    setBusy(true);
-    setStatus(null);
-    setMessage(null);
-    try {
-      setStatus(await action());
+  // Resets and deactivation end the user's sessions on the server: the list above is fetched again.
+  const run = (change: () => Promise<string>) =>
+    action.run(async () => {
+      const text = await change();
       onSessionsChanged();
-    } catch (error) {
-      setMessage(errorText(error, t('error.unexpected')));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return text;
+    });
 
   return (
-    <section aria-labelledby="user-security-heading" className="rf-section">
-      <h2 id="user-security-heading" className="rf-h2">
-        {t('users.security.heading')}
-      </h2>
-      <StatusMessage>{status}</StatusMessage>
-      <ErrorSummary message={message} />
+    <Section headingId="user-security-heading" title={t('users.security.heading')}>
+      <StatusMessage>{action.status}</StatusMessage>
+      <ErrorSummary message={action.message} />
 
       {canResetTotp && (
         <div className="rf-action-block">
@@ -593,7 +508,7 @@ function SecuritySection({
           <PktButton
             type="button"
             skin="secondary"
-            disabled={busy}
+            disabled={action.busy}
             onClick={() =>
               void run(async () => {
                 onUpdated(await api.post<UserSummary>(`/api/admin/users/${user.id}/totp-reset`));
@@ -616,7 +531,7 @@ function SecuritySection({
             type="button"
             skin="secondary"
             color={user.active ? 'red-outline' : undefined}
-            disabled={busy}
+            disabled={action.busy}
             onClick={() =>
               void run(async () => {
                 const updated = await api.patch<UserSummary>(`/api/admin/users/${user.id}`, { active: !user.active });
@@ -629,43 +544,39 @@ function SecuritySection({
           </PktButton>
         </div>
       )}
-    </section>
+    </Section>
   );
 }
 
 function SetPasswordForm({ user, onDone }: { user: UserSummary; onDone: () => void }) {
   const { t } = useI18n();
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [message, setMessage] = useState<string | null>(null);
+  const form = useFormSubmit(['password']);
   const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setStatus(null);
     const problem = checkPassword(password, user.username);
     if (problem) {
-      setError(passwordMessage(t, problem));
-      setMessage(t('form.fixErrors'));
+      form.showErrors({ password: passwordMessage(t, problem) });
       return;
     }
-    setBusy(true);
-    try {
-      await api.post(`/api/admin/users/${user.id}/password`, { password });
-      setPassword('');
-      setError(undefined);
-      setMessage(null);
-      setStatus(t('users.security.passwordSet'));
-      onDone();
-    } catch (failure) {
-      const fieldMessage = errorsFromApi(failure).password;
-      setError(fieldMessage);
-      setMessage(fieldMessage ? t('form.fixErrors') : errorText(failure, t('error.unexpected')));
-      if (failure instanceof ApiError && failure.status === 401) setPassword('');
-    } finally {
-      setBusy(false);
-    }
+    await form.send(
+      async () => {
+        await api.post(`/api/admin/users/${user.id}/password`, { password });
+        setPassword('');
+        setStatus(t('users.security.passwordSet'));
+        onDone();
+      },
+      (failure) => {
+        // Only the password is a field here: any other problem is told in the failure's own words.
+        const fieldMessage = errorsFromApi(failure).password;
+        form.setErrors({ password: fieldMessage });
+        form.setMessage(fieldMessage ? t('form.fixErrors') : errorMessage(failure, t));
+        if (failure instanceof ApiError && failure.status === 401) setPassword('');
+      },
+    );
   };
 
   return (
@@ -674,7 +585,10 @@ function SetPasswordForm({ user, onDone }: { user: UserSummary; onDone: () => vo
         {t('users.security.passwordHeading')}
       </h3>
       <p>{t('users.security.passwordText')}</p>
-      <ErrorSummary message={message} items={error ? [{ id: 'set-password', label: t('users.security.newPassword'), message: error }] : []} />
+      <ErrorSummary
+        message={form.message}
+        items={summaryItems(form.errors, [{ path: 'password', id: 'set-password', label: t('users.security.newPassword') }])}
+      />
       <TextField
         id="set-password"
         type="password"
@@ -683,10 +597,10 @@ function SetPasswordForm({ user, onDone }: { user: UserSummary; onDone: () => vo
         value={password}
         onChange={(event) => setPassword(event.target.value)}
         autoComplete="new-password"
-        error={error}
+        error={form.errors.password}
       />
       <StatusMessage>{status}</StatusMessage>
-      <PktButton type="submit" skin="secondary" disabled={busy}>
+      <PktButton type="submit" skin="secondary" disabled={form.busy}>
         {t('users.security.setPassword')}
       </PktButton>
     </form>

@@ -1,19 +1,20 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
-import { ROLES, type UserList, type UserSummary } from '@rusfag/core';
-import { PktButton } from '@oslokommune/punkt-react';
+import type { FormEvent } from 'react';
+import { Link } from 'react-router-dom';
+import type { UserList, UserSummary } from '@rusfag/core';
 import { withQuery } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { formatDateTime, isoDateTime } from '../../app/format';
-import { SelectField, TextField } from '../../app/forms';
+import { FormActions, SelectField, TextField } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { Icon } from '../../app/Icon';
-import { LoadError, Loading, Page } from '../../app/page';
-import { Pagination, currentPage } from '../../app/Pagination';
+import { ResultsSection, useUrlFilters } from '../../app/lists';
+import { DataTable, Page } from '../../app/page';
+import { Pagination } from '../../app/Pagination';
 import { SortHeader, compareText, sortBy, useSort } from '../../app/sorting';
 import { useApiData } from '../../app/useApi';
 import { UnitOptions } from '../organizations/UnitOptions';
 import { useOrgUnits } from '../organizations/units';
+import { RoleOptions } from './RoleOptions';
 import { isRole, roleLabel } from './roles';
 
 const PAGE_SIZE = 50;
@@ -47,17 +48,9 @@ const COMPARE: Record<SortKey, (a: UserSummary, b: UserSummary) => number> = {
 export function UsersPage() {
   const { t, tp } = useI18n();
   const { can } = useAuth();
-  const [params, setParams] = useSearchParams();
-  const query = params.toString();
-  const applied = filtersFrom(params);
-  const page = currentPage(params);
-  const [form, setForm] = useState<Filters>(applied);
+  const { params, setParams, query, applied, page, form, setForm } = useUrlFilters(filtersFrom);
   const sort = useSort(SORT_KEYS, 'navn');
   const units = useOrgUnits();
-
-  useEffect(() => {
-    setForm(filtersFrom(new URLSearchParams(query)));
-  }, [query]);
 
   const path = withQuery('/api/admin/users', {
     q: applied.q,
@@ -119,11 +112,7 @@ export function UsersPage() {
             onChange={(event) => setForm({ ...form, role: event.target.value })}
           >
             <option value="">{t('users.filter.anyRole')}</option>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {roleLabel(t, role)}
-              </option>
-            ))}
+            <RoleOptions />
           </SelectField>
           <SelectField
             id="users-unit"
@@ -146,87 +135,78 @@ export function UsersPage() {
             <option value="deaktiverte">{t('users.filter.inactive')}</option>
           </SelectField>
         </div>
-        <div className="rf-button-row">
-          <PktButton type="submit" skin="primary" variant="icon-left" iconName="magnifying-glass-big">
-            {t('users.filter.submit')}
-          </PktButton>
+        <FormActions submitLabel={t('users.filter.submit')} submitIcon="magnifying-glass-big">
           {query !== '' && (
             <Link to="?" className="pkt-btn pkt-btn--tertiary">
               <span className="pkt-btn__text">{t('users.filter.reset')}</span>
             </Link>
           )}
-        </div>
+        </FormActions>
       </form>
 
-      <section aria-labelledby="users-results-heading" className="rf-section">
-        <h2 id="users-results-heading" className="rf-h2">
-          {t('users.results.heading')}
-        </h2>
-        <p role="status" className="rf-result-count">
-          {result.data && !result.loading ? tp('users.results.count', result.data.total) : ''}
-        </p>
-        {result.loading && !result.data && <Loading />}
-        {result.error && <LoadError message={result.error.message} onRetry={result.reload} />}
+      <ResultsSection
+        headingId="users-results-heading"
+        title={t('users.results.heading')}
+        result={result}
+        count={(total) => tp('users.results.count', total)}
+      >
         {result.data && result.data.users.length === 0 && <p>{t('users.results.none')}</p>}
         {rows.length > 0 && (
           <>
-            <div className="rf-table-wrap">
-              <table className="pkt-table pkt-table--basic pkt-table--compact rf-table">
-                <caption className="pkt-sr-only">{t('users.results.caption')}</caption>
-                <thead>
-                  <tr>
-                    <SortHeader label={t('users.col.name')} sortKey="navn" sort={sort} />
-                    <SortHeader label={t('users.col.username')} sortKey="brukernavn" sort={sort} />
-                    <SortHeader label={t('users.col.homeUnit')} sortKey="enhet" sort={sort} />
-                    <th scope="col">{t('users.col.roles')}</th>
-                    <th scope="col">{t('users.col.status')}</th>
-                    <th scope="col">{t('users.col.totp')}</th>
-                    <SortHeader label={t('users.col.lastLogin')} sortKey="innlogget" sort={sort} />
+            <DataTable caption={t('users.results.caption')}>
+              <thead>
+                <tr>
+                  <SortHeader label={t('users.col.name')} sortKey="navn" sort={sort} />
+                  <SortHeader label={t('users.col.username')} sortKey="brukernavn" sort={sort} />
+                  <SortHeader label={t('users.col.homeUnit')} sortKey="enhet" sort={sort} />
+                  <th scope="col">{t('users.col.roles')}</th>
+                  <th scope="col">{t('users.col.status')}</th>
+                  <th scope="col">{t('users.col.totp')}</th>
+                  <SortHeader label={t('users.col.lastLogin')} sortKey="innlogget" sort={sort} />
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((user) => (
+                  <tr key={user.id}>
+                    <td>
+                      <Link to={`/admin/brukere/${user.id}`}>{user.displayName}</Link>
+                    </td>
+                    <td>
+                      <code className="rf-code">{user.username}</code>
+                    </td>
+                    <td>{user.homeUnitName}</td>
+                    <td>
+                      {user.roles.length === 0 ? (
+                        <span className="rf-muted">{t('users.noRoles')}</span>
+                      ) : (
+                        <ul className="rf-plain-list">
+                          {user.roles.map((role) => (
+                            <li key={role.id}>
+                              {roleLabel(t, role.role)} <span className="rf-muted">– {role.unitName}</span>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                    <td>
+                      <ActiveTag active={user.active} />
+                    </td>
+                    <td>{user.totpEnrolled ? t('users.totp.enrolled') : t('users.totp.notEnrolled')}</td>
+                    <td className="rf-nowrap">
+                      {user.lastLoginAt ? (
+                        <time dateTime={isoDateTime(user.lastLoginAt)}>{formatDateTime(user.lastLoginAt)}</time>
+                      ) : (
+                        <span className="rf-muted">{t('users.neverLoggedIn')}</span>
+                      )}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {rows.map((user) => (
-                    <tr key={user.id}>
-                      <td>
-                        <Link to={`/admin/brukere/${user.id}`}>{user.displayName}</Link>
-                      </td>
-                      <td>
-                        <code className="rf-code">{user.username}</code>
-                      </td>
-                      <td>{user.homeUnitName}</td>
-                      <td>
-                        {user.roles.length === 0 ? (
-                          <span className="rf-muted">{t('users.noRoles')}</span>
-                        ) : (
-                          <ul className="rf-plain-list">
-                            {user.roles.map((role) => (
-                              <li key={role.id}>
-                                {roleLabel(t, role.role)} <span className="rf-muted">– {role.unitName}</span>
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                      <td>
-                        <ActiveTag active={user.active} />
-                      </td>
-                      <td>{user.totpEnrolled ? t('users.totp.enrolled') : t('users.totp.notEnrolled')}</td>
-                      <td className="rf-nowrap">
-                        {user.lastLoginAt ? (
-                          <time dateTime={isoDateTime(user.lastLoginAt)}>{formatDateTime(user.lastLoginAt)}</time>
-                        ) : (
-                          <span className="rf-muted">{t('users.neverLoggedIn')}</span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </DataTable>
             <Pagination total={result.data?.total ?? 0} pageSize={PAGE_SIZE} label={t('users.results.pages')} />
           </>
         )}
-      </section>
+      </ResultsSection>
     </Page>
   );
 }
