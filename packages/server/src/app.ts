@@ -15,6 +15,8 @@ import { authRoutes } from './modules/auth/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { organizationsPolicy } from './modules/organizations/policy.js';
 import { organizationRoutes } from './modules/organizations/routes.js';
+import { plansPolicy } from './modules/plans/policy.js';
+import { planRoutes } from './modules/plans/routes.js';
 import { usersPolicy } from './modules/users/policy.js';
 import { userRoutes } from './modules/users/routes.js';
 import type { Config } from './platform/config.js';
@@ -31,12 +33,13 @@ import { securityHeaders } from './platform/security-headers.js';
 import { SessionCache } from './platform/session-cache.js';
 
 /** Each domain module contributes its routes and its policy rules; nothing else is registered by hand. */
-const modules = [
+export const modules = [
   { routes: healthRoutes, policy: {} },
   { routes: authRoutes, policy: authPolicy },
   { routes: organizationRoutes, policy: organizationsPolicy },
   { routes: userRoutes, policy: usersPolicy },
   { routes: auditRoutes, policy: auditPolicy },
+  { routes: planRoutes, policy: plansPolicy },
 ] as const;
 
 export interface BuildAppOptions {

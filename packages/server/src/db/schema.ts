@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { AuditOutcome, OrgUnitKind, Role } from '@rusfag/core';
+import type { AuditOutcome, DeadlineValue, OrgUnitKind, PlanLevel, PlanLink, Role, StatusTerm } from '@rusfag/core';
 
 /**
  * Table types for Kysely, kept by hand beside the migrations; `schema.test.ts` checks them
@@ -98,6 +98,78 @@ export interface AuditEventTable {
   hash: ColumnType<string, never, never>;
 }
 
+type Json<T> = ColumnType<T, string, string>;
+/** 'YYYY-MM-DD' (the date parser is set to hand dates back as text). */
+type DateText = string;
+
+export interface PlanTable {
+  id: Generated<string>;
+  owner_unit_id: string;
+  title: string;
+  description: Generated<string>;
+  start_year: number;
+  end_year: number;
+  state: Generated<'draft' | 'adopted' | 'archived'>;
+  adopted_on: DateText | null;
+  levels: Json<PlanLevel[]>;
+  status_terms: Json<StatusTerm[]>;
+  reporting_cycle: Generated<'yearly' | 'tertial'>;
+  report_due_days: Generated<number>;
+  links: ColumnType<PlanLink[], string | undefined, string>;
+  published_at: Date | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface PlanItemTable {
+  id: Generated<string>;
+  plan_id: string;
+  parent_id: string | null;
+  level: number;
+  position: number;
+  code: string | null;
+  title: string;
+  description: Generated<string>;
+  partners: Generated<string>;
+  target_groups: ColumnType<string[], string[] | undefined, string[]>;
+  deadline_text: Generated<string>;
+  deadline: ColumnType<DeadlineValue, string | undefined, string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface PlanItemUnitTable {
+  item_id: string;
+  unit_id: string;
+}
+
+export interface MeasureStatusTable {
+  id: Generated<string>;
+  item_id: string;
+  status_code: string;
+  remark: Generated<string>;
+  reported_on: DateText;
+  author_user_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface StatusReportTable {
+  id: Generated<string>;
+  plan_id: string;
+  period_label: string;
+  period_start: DateText;
+  period_end: DateText;
+  state: Generated<'draft' | 'approved'>;
+  snapshot: Json<unknown>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  approved_by: string | null;
+  approved_at: Date | null;
+  published_at: Date | null;
+}
+
 export interface Database {
   org_unit: OrgUnitTable;
   app_user: AppUserTable;
@@ -105,6 +177,11 @@ export interface Database {
   user_session: UserSessionTable;
   login_attempt: LoginAttemptTable;
   audit_event: AuditEventTable;
+  plan: PlanTable;
+  plan_item: PlanItemTable;
+  plan_item_unit: PlanItemUnitTable;
+  measure_status: MeasureStatusTable;
+  status_report: StatusReportTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;

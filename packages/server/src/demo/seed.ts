@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import { recordAudit } from '../platform/audit.js';
 import { hashPassword } from '../platform/password.js';
+import { todayInOslo } from '../platform/time.js';
+import { seedDemoPlans } from './plans/seed.js';
 import { demoOrganization, type DemoUnit } from './organizations.js';
 import { DEMO_PASSWORD, demoTotpSecret, demoUsers } from './users.js';
 
@@ -30,6 +32,7 @@ export async function seedDemo(db: Db): Promise<void> {
     };
     await insert(demoOrganization, null);
 
+    const users = new Map<string, string>();
     for (const user of demoUsers) {
       const homeUnitId = ids.get(user.home);
       if (!homeUnitId) throw new Error(`Demo user ${user.username}: unknown unit ${user.home}`);
@@ -46,10 +49,12 @@ export async function seedDemo(db: Db): Promise<void> {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      users.set(user.username, id);
       for (const grant of user.roles) {
         await trx.insertInto('role_assignment').values({ user_id: id, role: grant.role, unit_id: ids.get(grant.unit)! }).execute();
       }
     }
+    await seedDemoPlans(trx, ids, users, todayInOslo());
     await recordAudit(trx, { actorUserId: null, requestId: null, ip: null }, { action: 'demo.seed', details: { users: demoUsers.length } });
   });
 }

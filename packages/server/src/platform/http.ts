@@ -1,6 +1,6 @@
 import type { Action } from '@rusfag/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ActorContext, RequestContext } from './context.js';
 import { AppError, unauthenticated } from './errors.js';
 import { AccessDenied } from './policy.js';
@@ -52,6 +52,13 @@ export interface RouteSpec<
   status?: number;
   /** 'login': LOGIN_RATE_LIMIT_PER_MINUTE per client address. */
   rateLimit?: 'login';
+  /**
+   * A file download (Word, PDF, Excel, CSV): the handler returns a `FileResponse`, which is sent
+   * as is with its content type and file name instead of being checked against `response`.
+   */
+  file?: true;
+  /** A larger body than the default 1 MB (imports of whole plans). */
+  bodyLimit?: number;
   handler: (
     input: { params: z.output<P>; query: z.output<Q>; body: z.output<B> },
     ctx: ContextFor<A>,
@@ -60,6 +67,20 @@ export interface RouteSpec<
 }
 
 export type AnyRoute = RouteSpec<any, any, any, any, any>;
+
+/** What a `file` route returns. */
+export const FileResponse = z.object({
+  body: z.instanceof(Buffer),
+  contentType: z.string(),
+  fileName: z.string(),
+});
+export type FileResponse = z.infer<typeof FileResponse>;
+
+/** `attachment; filename=…` with a plain ASCII fallback and the full name in UTF-8 (RFC 6266). */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_') || 'fil';
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
 
 export function defineRoute<
   A extends RouteAccess,
@@ -104,6 +125,7 @@ export function mountRoutes(
     app.route({
       method: spec.method,
       url: spec.url,
+      ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
       ...(spec.rateLimit === 'login'
         ? { config: { rateLimit: { max: loginRateLimit, timeWindow: 60_000 } } }
         : {}),
@@ -148,6 +170,12 @@ export function mountRoutes(
           // A change may have ended a session or changed a role: this server forgets what it
           // cached before answering (other servers hear it from the database; ADR 0006).
           if (UNSAFE.has(spec.method)) cache.clear();
+        }
+        if (spec.file) {
+          const file = FileResponse.parse(result);
+          reply.header('content-type', file.contentType).header('content-disposition', contentDisposition(file.fileName));
+          reply.code(spec.status ?? 200);
+          return file.body;
         }
         // The response schema is the contract: unknown fields are stripped, a mismatch is a bug (500).
         const output = spec.response.parse(result);

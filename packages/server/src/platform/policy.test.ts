@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ALL_ACTIONS, type Action, type Role } from '@rusfag/core';
 import { describe, expect, it } from 'vitest';
-import { auditPolicy } from '../modules/audit/policy.js';
-import { authPolicy } from '../modules/auth/policy.js';
-import { organizationsPolicy } from '../modules/organizations/policy.js';
-import { usersPolicy } from '../modules/users/policy.js';
+import { modules } from '../app.js';
 import { AppError } from './errors.js';
 import { AccessDenied, PolicyEngine, type Actor, type Rule } from './policy.js';
 
@@ -188,7 +185,7 @@ describe('PolicyEngine', () => {
   });
 
   it('the module tables together give every action exactly one rule', () => {
-    const app = new PolicyEngine([authPolicy, organizationsPolicy, usersPolicy, auditPolicy]);
+    const app = new PolicyEngine(modules.map((m) => m.policy));
     for (const action of ALL_ACTIONS) expect(app.rule(action), action).toBeDefined();
   });
 });

@@ -8,11 +8,13 @@ import { AppError } from './errors.js';
  *
  * - `roles`: which roles grant the action; 'authenticated' means any logged-in user (own data).
  * - `scope`: 'subtree' = only on resources inside the unit subtree where the role is held;
+ *   'related' = also on resources of the units above it (a caseworker in a district's rusteam
+ *   reads the district's plan: "everyone in the organisation reads");
  *   'global' = anywhere (e.g. reading the organisation tree).
  */
 export interface Rule {
   readonly roles: readonly Role[] | 'authenticated';
-  readonly scope: 'global' | 'subtree';
+  readonly scope: 'global' | 'subtree' | 'related';
 }
 
 export type PolicyTable<A extends Action = Action> = { readonly [K in A]: Rule };
@@ -39,8 +41,15 @@ export interface ResourceScope {
   unitPaths: readonly string[];
 }
 
-/** What a list query may return: everything, the given subtrees, or nothing. */
-export type ListScope = { kind: 'all' } | { kind: 'subtrees'; paths: string[] } | { kind: 'none' };
+/**
+ * What a list query may return: everything, the given subtrees, the given subtrees and the units
+ * above them ('related'), or nothing.
+ */
+export type ListScope =
+  | { kind: 'all' }
+  | { kind: 'subtrees'; paths: string[] }
+  | { kind: 'related'; paths: string[] }
+  | { kind: 'none' };
 
 /** Refusal carrying what was attempted, so the denial can be written to the audit log. */
 export class AccessDenied extends AppError {
@@ -91,7 +100,10 @@ export class PolicyEngine {
     if (grants === 'any') return true;
     if (grants.length === 0) return false;
     if (rule.scope === 'global') return true;
-    return grants.some((grant) => resource.unitPaths.some((path) => path.startsWith(grant.unitPath)));
+    const related = rule.scope === 'related';
+    return grants.some((grant) =>
+      resource.unitPaths.some((path) => path.startsWith(grant.unitPath) || (related && grant.unitPath.startsWith(path))),
+    );
   }
 
   /**
@@ -112,8 +124,9 @@ export class PolicyEngine {
     const grants = this.#grantsFor(actor, rule);
     if (grants === 'any' || (rule.scope === 'global' && grants.length > 0)) return { kind: 'all' };
     if (grants.length === 0) return { kind: 'none' };
-    // Drop subtrees already covered by a wider grant.
     const paths = [...new Set(grants.map((g) => g.unitPath))].sort((a, b) => a.length - b.length);
+    if (rule.scope === 'related') return { kind: 'related', paths };
+    // Drop subtrees already covered by a wider grant.
     const minimal = paths.filter((p, i) => !paths.slice(0, i).some((q) => p.startsWith(q)));
     return { kind: 'subtrees', paths: minimal };
   }

@@ -13,8 +13,18 @@ export function pathInScope(pathColumn: Expression<string>, scope: ListScope): E
       return sql<SqlBool>`false`;
     case 'subtrees':
       return sql<SqlBool>`(${sql.join(
-        scope.paths.map((path) => sql`${pathColumn} like ${`${path.replace(/[\\%_]/g, '\\$&')}%`}`),
+        scope.paths.map((path) => sql`${pathColumn} like ${`${escapeLike(path)}%`}`),
+        sql` or `,
+      )})`;
+    case 'related':
+      // Inside a granted subtree, or one of the units above the granted unit.
+      return sql<SqlBool>`(${sql.join(
+        scope.paths.map((path) => sql`(${pathColumn} like ${`${escapeLike(path)}%`} or ${path} like ${pathColumn} || '%')`),
         sql` or `,
       )})`;
   }
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, '\\$&');
 }

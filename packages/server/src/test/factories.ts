@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Role } from '@rusfag/core';
+import { buildReportSnapshot, DEFAULT_STATUS_TERMS, DISTRICT_PLAN_LEVELS, type PlanLevel, type Role } from '@rusfag/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import { csrfTokenFor } from '../platform/csrf.js';
@@ -126,4 +126,97 @@ export function cookiesFrom(setCookie: string | string[] | undefined, previous =
     else jar.set(name!, v);
   }
   return [...jar].map(([n, v]) => `${n}=${v}`).join('; ');
+}
+
+/** A plan owned by `owner` (a district or agency), by default adopted, with the district template. */
+export async function buildPlan(
+  db: Db,
+  options: { owner: UnitRef; state?: 'draft' | 'adopted' | 'archived'; levels?: readonly PlanLevel[]; title?: string; published?: boolean },
+) {
+  const state = options.state ?? 'adopted';
+  const { id } = await db
+    .insertInto('plan')
+    .values({
+      owner_unit_id: options.owner.id,
+      title: options.title ?? unique('Ruspolitisk handlingsplan'),
+      start_year: 2024,
+      end_year: 2027,
+      state,
+      adopted_on: state === 'draft' ? null : '2024-02-01',
+      levels: JSON.stringify(options.levels ?? DISTRICT_PLAN_LEVELS),
+      status_terms: JSON.stringify(DEFAULT_STATUS_TERMS),
+      published_at: options.published ? new Date() : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id, owner: options.owner };
+}
+
+/** An item in a plan; `units` are its responsible units. Positions follow insertion order. */
+export async function buildPlanItem(
+  db: Db,
+  plan: { id: string },
+  options: { parent?: { id: string; level: number } | null; code?: string; title?: string; units?: UnitRef[]; deadlineText?: string } = {},
+) {
+  const parentId = options.parent?.id ?? null;
+  const level = options.parent ? options.parent.level + 1 : 0;
+  const siblings = await db
+    .selectFrom('plan_item')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('plan_id', '=', plan.id)
+    .where('parent_id', parentId === null ? 'is' : '=', parentId)
+    .executeTakeFirstOrThrow();
+  const { id } = await db
+    .insertInto('plan_item')
+    .values({
+      plan_id: plan.id,
+      parent_id: parentId,
+      level,
+      position: siblings.n,
+      code: options.code ?? null,
+      title: options.title ?? unique('Tiltak'),
+      deadline_text: options.deadlineText ?? '',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const unit of options.units ?? []) await db.insertInto('plan_item_unit').values({ item_id: id, unit_id: unit.id }).execute();
+  return { id, level };
+}
+
+/** Goal → strategy → council measure → district measure (responsible: `unit`), the district template's four levels. */
+export async function buildMeasureChain(db: Db, plan: { id: string }, unit: UnitRef) {
+  const goal = await buildPlanItem(db, plan, { title: 'Færre innbyggere utvikler rusproblemer' });
+  const strategy = await buildPlanItem(db, plan, { parent: goal, title: 'Forebyggingsoffensiv' });
+  const council = await buildPlanItem(db, plan, { parent: strategy, code: 'a', title: 'Byrådets tiltak' });
+  const measure = await buildPlanItem(db, plan, { parent: council, code: '1', title: 'Bydelens tiltak', units: [unit] });
+  return { goal, strategy, council, measure };
+}
+
+/** A status report for the plan's first year, draft or approved (published when asked). */
+export async function buildReport(db: Db, plan: { id: string }, options: { state?: 'draft' | 'approved'; published?: boolean } = {}) {
+  const period = { label: '2024', start: '2024-01-01', end: '2024-12-31', due: '2025-01-31' };
+  const snapshot = buildReportSnapshot({
+    plan: { id: plan.id, title: 'Plan', ownerName: 'Bydel', startYear: 2024, endYear: 2027, levels: [...DISTRICT_PLAN_LEVELS] },
+    terms: DEFAULT_STATUS_TERMS,
+    period,
+    items: [],
+    statuses: [],
+    generatedAt: new Date().toISOString(),
+  });
+  const approved = options.state === 'approved';
+  const { id } = await db
+    .insertInto('status_report')
+    .values({
+      plan_id: plan.id,
+      period_label: period.label,
+      period_start: period.start,
+      period_end: period.end,
+      state: approved ? 'approved' : 'draft',
+      snapshot: JSON.stringify(snapshot),
+      approved_at: approved ? new Date() : null,
+      published_at: approved && options.published ? new Date() : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id };
 }

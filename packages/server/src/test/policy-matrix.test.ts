@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { recordAudit } from '../platform/audit.js';
 import { createSession, type NewSession } from '../platform/sessions.js';
 import { csrfTokenFor } from '../platform/csrf.js';
-import { buildOrgTree, buildUnit, buildUser, sessionFor, unique, type TestSession } from './factories.js';
+import { buildMeasureChain, buildOrgTree, buildPlan, buildPlanItem, buildReport, buildUnit, buildUser, sessionFor, unique, type TestSession } from './factories.js';
 import { describeEachEngine, type Harness } from './harness.js';
 
 /**
@@ -41,6 +41,7 @@ type Where = 'in' | 'out';
 interface Fixture {
   tree: Awaited<ReturnType<typeof buildOrgTree>>;
   unitFor(where: Where): { id: string; path: string; depth: number; name: string; kind: 'unit' };
+  districtFor(where: Where): { id: string; path: string; depth: number; name: string; kind: 'district' };
 }
 interface Call {
   url: string;
@@ -154,6 +155,115 @@ const builders: Record<string, Builder> = {
     };
   },
   'GET /api/audit/verify': async () => ({ url: '/api/audit/verify' }),
+  'GET /api/plans/todo': async () => ({ url: '/api/plans/todo' }),
+  'GET /api/plans/:id/export': async (h, fx, where) => ({ url: `/api/plans/${(await buildPlan(h.db, { owner: fx.districtFor(where) })).id}/export?format=csv` }),
+  'GET /api/plans/:id/reports': async (h, fx, where) => ({ url: `/api/plans/${(await buildPlan(h.db, { owner: fx.districtFor(where) })).id}/reports` }),
+  'POST /api/plans/:id/reports': async (h, fx, where) => ({
+    url: `/api/plans/${(await buildPlan(h.db, { owner: fx.districtFor(where) })).id}/reports`,
+    payload: { periodLabel: '2025' },
+  }),
+  'GET /api/plans/:id/reports/:reportId': async (h, fx, where) => {
+    const plan = await buildPlan(h.db, { owner: fx.districtFor(where) });
+    return { url: `/api/plans/${plan.id}/reports/${(await buildReport(h.db, plan)).id}` };
+  },
+  'POST /api/plans/:id/reports/:reportId/refresh': async (h, fx, where) => {
+    const plan = await buildPlan(h.db, { owner: fx.districtFor(where) });
+    return { url: `/api/plans/${plan.id}/reports/${(await buildReport(h.db, plan)).id}/refresh`, payload: {} };
+  },
+  'POST /api/plans/:id/reports/:reportId/approve': async (h, fx, where) => {
+    const plan = await buildPlan(h.db, { owner: fx.districtFor(where) });
+    return { url: `/api/plans/${plan.id}/reports/${(await buildReport(h.db, plan)).id}/approve`, payload: {} };
+  },
+  'POST /api/plans/:id/reports/:reportId/publish': async (h, fx, where) => {
+    const plan = await buildPlan(h.db, { owner: fx.districtFor(where) });
+    return { url: `/api/plans/${plan.id}/reports/${(await buildReport(h.db, plan, { state: 'approved' })).id}/publish`, payload: { published: true } };
+  },
+  'GET /api/plans/:id/reports/:reportId/export': async (h, fx, where) => {
+    const plan = await buildPlan(h.db, { owner: fx.districtFor(where) });
+    return { url: `/api/plans/${plan.id}/reports/${(await buildReport(h.db, plan)).id}/export?format=xlsx` };
+  },
+  'POST /api/plans/:id/import/status-table': async (h, fx, where) => {
+    const plan = await buildPlan(h.db, { owner: fx.districtFor(where) });
+    await buildMeasureChain(h.db, plan, fx.unitFor(where));
+    return { url: `/api/plans/${plan.id}/import/status-table`, payload: { text: '1 Bydelens tiltak\tTekst\tKontinuerlig\tIverksatt\tI drift' } };
+  },
+  'POST /api/plans/:id/import/sheet': async (h, fx, where) => {
+    const plan = await buildPlan(h.db, { owner: fx.districtFor(where) });
+    return {
+      url: `/api/plans/${plan.id}/import/sheet`,
+      payload: { format: 'csv', content: 'Nivå;Nivånavn;Kode;Tittel;Beskrivelse;Ansvarlige enheter;Samarbeidspartnere;Målgrupper;Frist;Status;Merknader\r\n1;Mål;;Et mål;;;;;;;' },
+    };
+  },
+  'GET /api/public/plans': async () => ({ url: '/api/public/plans' }),
+  'GET /api/public/plans/:id': async (h, fx) => ({ url: `/api/public/plans/${(await buildPlan(h.db, { owner: fx.districtFor('out'), published: true })).id}` }),
+  'GET /api/public/plans/:id/reports/:reportId/export': async (h, fx) => {
+    const plan = await buildPlan(h.db, { owner: fx.districtFor('out'), published: true });
+    return { url: `/api/public/plans/${plan.id}/reports/${(await buildReport(h.db, plan, { state: 'approved', published: true })).id}/export?format=pdf` };
+  },
+  'GET /api/plans': async (h, fx) => {
+    const inside = await buildPlan(h.db, { owner: fx.districtFor('in') });
+    const outside = await buildPlan(h.db, { owner: fx.districtFor('out') });
+    return {
+      url: '/api/plans',
+      listCheck: (body) => {
+        const ids = (body as { plans: { id: string }[] }).plans.map((p) => p.id);
+        return ids.includes(inside.id) && !ids.includes(outside.id);
+      },
+    };
+  },
+  'POST /api/plans': async (_h, fx, where) => ({
+    url: '/api/plans',
+    payload: { ownerUnitId: fx.districtFor(where).id, title: unique('Plan'), startYear: 2025, endYear: 2028 },
+  }),
+  'GET /api/plans/:id': async (h, fx, where) => ({ url: `/api/plans/${(await buildPlan(h.db, { owner: fx.districtFor(where) })).id}` }),
+  'PATCH /api/plans/:id': async (h, fx, where) => ({
+    url: `/api/plans/${(await buildPlan(h.db, { owner: fx.districtFor(where) })).id}`,
+    payload: { title: unique('Ny tittel') },
+  }),
+  'POST /api/plans/:id/state': async (h, fx, where) => ({
+    url: `/api/plans/${(await buildPlan(h.db, { owner: fx.districtFor(where), state: 'draft' })).id}/state`,
+    payload: { state: 'adopted', adoptedOn: '2025-01-15' },
+  }),
+  'POST /api/plans/:id/publish': async (h, fx, where) => ({
+    url: `/api/plans/${(await buildPlan(h.db, { owner: fx.districtFor(where) })).id}/publish`,
+    payload: { published: true },
+  }),
+  'GET /api/plans/:id/items': async (h, fx, where) => ({ url: `/api/plans/${(await buildPlan(h.db, { owner: fx.districtFor(where) })).id}/items` }),
+  'POST /api/plans/:id/items': async (h, fx, where) => ({
+    url: `/api/plans/${(await buildPlan(h.db, { owner: fx.districtFor(where) })).id}/items`,
+    payload: { parentId: null, title: 'Nytt mål' },
+  }),
+  'PATCH /api/plans/:id/items/:itemId': async (h, fx, where) => {
+    const plan = await buildPlan(h.db, { owner: fx.districtFor(where) });
+    const item = await buildPlanItem(h.db, plan);
+    return { url: `/api/plans/${plan.id}/items/${item.id}`, payload: { title: 'Nytt navn' } };
+  },
+  'DELETE /api/plans/:id/items/:itemId': async (h, fx, where) => {
+    const plan = await buildPlan(h.db, { owner: fx.districtFor(where) });
+    const item = await buildPlanItem(h.db, plan);
+    return { url: `/api/plans/${plan.id}/items/${item.id}` };
+  },
+  'POST /api/plans/:id/items/:itemId/move': async (h, fx, where) => {
+    const plan = await buildPlan(h.db, { owner: fx.districtFor(where) });
+    await buildPlanItem(h.db, plan);
+    const second = await buildPlanItem(h.db, plan);
+    return { url: `/api/plans/${plan.id}/items/${second.id}/move`, payload: { parentId: null, position: 0 } };
+  },
+  'GET /api/plans/:id/items/:itemId/statuses': async (h, fx, where) => {
+    const plan = await buildPlan(h.db, { owner: fx.districtFor(where) });
+    const { measure } = await buildMeasureChain(h.db, plan, fx.unitFor(where));
+    return { url: `/api/plans/${plan.id}/items/${measure.id}/statuses` };
+  },
+  'POST /api/plans/:id/items/:itemId/statuses': async (h, fx, where) => {
+    const plan = await buildPlan(h.db, { owner: fx.districtFor(where) });
+    const { measure } = await buildMeasureChain(h.db, plan, fx.unitFor(where));
+    return { url: `/api/plans/${plan.id}/items/${measure.id}/statuses`, payload: { status: 'delvis_iverksatt', remark: 'I gang' } };
+  },
+  'POST /api/plans/:id/statuses': async (h, fx, where) => {
+    const plan = await buildPlan(h.db, { owner: fx.districtFor(where) });
+    const { measure } = await buildMeasureChain(h.db, plan, fx.unitFor(where));
+    return { url: `/api/plans/${plan.id}/statuses`, payload: { updates: [{ itemId: measure.id, status: 'iverksatt', remark: '' }] } };
+  },
 };
 
 const methodOf = (route: string) => route.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -174,6 +284,7 @@ describeEachEngine('policy matrix (docs/policy-matrix.md)', (get) => {
     return {
       tree,
       unitFor: (where) => ({ ...(where === 'in' ? tree.unitA : tree.unitB), kind: 'unit' as const }),
+      districtFor: (where) => ({ ...(where === 'in' ? tree.districtA : tree.districtB), kind: 'district' as const }),
     };
   }
 
