@@ -14,12 +14,12 @@ describe('rollUpProgress', () => {
     { id: '3', parentId: 'b', level: 3, category: 'dropped' },
   ];
 
-  it('counts each measure in every item above it, and not the goals and strategies themselves', () => {
+  it('counts each of the district’s measures in every item above it; goals, strategies and council measures are not counted', () => {
     const { byItem, plan } = rollUpProgress(items, DISTRICT_PLAN_LEVELS);
-    expect(plan).toEqual({ total: 5, not_started: 1, in_progress: 1, done: 1, dropped: 1, none: 1 });
+    expect(plan).toEqual({ total: 3, not_started: 0, in_progress: 1, done: 1, dropped: 1, none: 0 });
     expect(byItem.get('goal')).toEqual(plan);
-    expect(byItem.get('a')).toEqual({ total: 3, not_started: 0, in_progress: 1, done: 1, dropped: 0, none: 1 });
-    expect(byItem.get('b')).toEqual({ total: 2, not_started: 1, in_progress: 0, done: 0, dropped: 1, none: 0 });
+    expect(byItem.get('a')).toEqual({ total: 2, not_started: 0, in_progress: 1, done: 1, dropped: 0, none: 0 });
+    expect(byItem.get('b')).toEqual({ total: 1, not_started: 0, in_progress: 0, done: 0, dropped: 1, none: 0 });
     expect(byItem.get('1')).toEqual({ total: 1, not_started: 0, in_progress: 0, done: 1, dropped: 0, none: 0 });
   });
 

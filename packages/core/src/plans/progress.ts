@@ -24,8 +24,9 @@ export function emptyProgress(): ProgressCounts {
 
 /**
  * Rolls measure statuses up the tree: each item gets the counts of the measures in its subtree
- * (itself included when its level is a measure level). Returns the counts per item id and for the
- * whole plan. Items whose parent is missing count for the plan only.
+ * (itself included when its level is a measure level). The city council's measures are context,
+ * not the owner's to report on, so they are not counted (as in the status report's summary).
+ * Returns the counts per item id and for the whole plan.
  */
 export function rollUpProgress(
   items: readonly ProgressItem[],
@@ -35,7 +36,8 @@ export function rollUpProgress(
   const parentOf = new Map(items.map((item) => [item.id, item.parentId]));
   const plan = emptyProgress();
   for (const item of items) {
-    if (!levels[item.level]?.measure) continue;
+    const level = levels[item.level];
+    if (!level?.measure || level.council) continue;
     const key = item.category ?? 'none';
     // Walk up from the measure to the root; `seen` guards against a cycle in bad data.
     const seen = new Set<string>();
