@@ -54,6 +54,17 @@ export function currentPeriod(periods: readonly ReportingPeriod[], date: string)
   return justEnded ?? containing ?? null;
 }
 
+/**
+ * The report dates that count for a period: after the previous period's due date, up to and
+ * including this period's due date. A status reported in January for last year (before the
+ * report is due) counts for last year, and not again for this year. 'YYYY-MM-DD', `after` exclusive.
+ */
+export function statusWindow(periods: readonly ReportingPeriod[], period: ReportingPeriod): { after: string; until: string } {
+  const index = periods.findIndex((p) => p.start === period.start && p.end === period.end);
+  const previous = index > 0 ? periods[index - 1] : undefined;
+  return { after: previous ? previous.due : addDays(period.start, -1), until: period.due };
+}
+
 /** Days from `from` to `to` (both 'YYYY-MM-DD'); negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
   const toTime = (d: string) => {
@@ -122,8 +133,8 @@ export interface ReportSnapshot {
 
 /**
  * The status report for a period, as data: one chapter per item just above the first measure level
- * (a strategy, a chapter), its measures in plan order with the status each had at the end of the
- * period. Exports (Word, PDF, Excel) and the approved, frozen report are made from this.
+ * (a strategy, a chapter), its measures in plan order with the status each had when the report was
+ * due (statuses reported after the period ended but before the due date count). Exports (Word, PDF, Excel) and the approved, frozen report are made from this.
  */
 export function buildReportSnapshot(input: {
   plan: ReportSnapshot['plan'];
@@ -139,7 +150,8 @@ export function buildReportSnapshot(input: {
   const chapterLevel = firstMeasureLevel - 1;
   const latest = new Map<string, ReportStatusInput>();
   for (const status of input.statuses) {
-    if (status.reportedOn > period.end) continue;
+    // Statuses reported after the period ended but before the report was due belong to it.
+    if (status.reportedOn > period.due) continue;
     const known = latest.get(status.itemId);
     if (!known || status.reportedOn > known.reportedOn || (status.reportedOn === known.reportedOn && status.createdAt > known.createdAt)) {
       latest.set(status.itemId, status);

@@ -220,3 +220,23 @@ export async function buildReport(db: Db, plan: { id: string }, options: { state
     .executeTakeFirstOrThrow();
   return { id };
 }
+
+/** A status reported on a measure, written directly (reporting through the API is tested in plans). */
+export async function buildStatus(
+  db: Db,
+  item: { id: string },
+  options: { status?: string; remark?: string; reportedOn?: string; author?: { id: string } | null } = {},
+) {
+  const { id } = await db
+    .insertInto('measure_status')
+    .values({
+      item_id: item.id,
+      status_code: options.status ?? 'iverksatt',
+      remark: options.remark ?? '',
+      reported_on: options.reportedOn ?? '2024-06-01',
+      author_user_id: options.author?.id ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id };
+}

@@ -148,7 +148,12 @@ export async function importStatusTable(ctx: ActorContext, planId: string, input
         continue;
       }
       const unchanged = match!.status_code === row.status.code && (match!.status_remark ?? '') === row.remarks;
-      lines.push({ ...base, outcome: unchanged ? 'unchanged' : 'save', match: matchInfo, messages: [] });
+      // Matched by code: say so when the titles clearly differ (the plan may have been renumbered).
+      const pasted = loose(row.title);
+      const planned = loose(match!.title);
+      const differs = pasted.length > 0 && !pasted.startsWith(planned.slice(0, 20)) && !planned.startsWith(pasted.slice(0, 20));
+      const warnings = differs ? [message(ctx, 'import_title_differs', { title: match!.title.slice(0, 80) })] : [];
+      lines.push({ ...base, outcome: unchanged ? 'unchanged' : 'save', match: matchInfo, messages: warnings });
       if (!unchanged) toSave.push({ itemId: match!.id, statusCode: row.status.code, remark: row.remarks, line: first });
     }
     for (const skipped of parsed.skipped) {
@@ -215,7 +220,7 @@ export async function importSheet(ctx: ActorContext, planId: string, input: Shee
     const kept = rows.map((row, index) => (skip.has(index + 1) ? row.map(() => '') : row));
     const parsed = sheetRowsToItems(kept, plan.levels, plan.status_terms);
     const items = await repo.listItems(trx, planId);
-    const units = await unitsByName(trx);
+    const units = await unitsByName(trx, plan.owner_path);
 
     // Walk the parsed tree in row order, matching each node to an existing item.
     const taken = parsed.rows.filter((r) => r.outcome === 'taken');
@@ -261,12 +266,18 @@ export async function importSheet(ctx: ActorContext, planId: string, input: Shee
         continue;
       }
       const flat = byLine.get(result.line)!;
-      const unknownUnits = flat.node.responsibleUnits.filter((name) => !units.has(loose(name)));
-      const messages = [...unknownUnits.map((unit) => message(ctx, 'import_unit_unknown', { unit })), ...result.warnings.map((w) => message(ctx, w.message, w.params))];
+      const refusals = [
+        ...flat.node.responsibleUnits
+          .filter((name) => !units.get(loose(name)))
+          .map((unit) => message(ctx, units.has(loose(unit)) ? 'import_unit_ambiguous' : 'import_unit_unknown', { unit })),
+        // A status on a goal or strategy would be promised and never saved.
+        ...(flat.node.statusLabel && !plan.levels[flat.node.level]?.measure ? [message(ctx, 'import_not_measure')] : []),
+      ];
+      const messages = [...refusals, ...result.warnings.map((w) => message(ctx, w.message, w.params))];
       const change = flat.existing ? changesOf(plan, flat, units) : null;
       lines.push({
         lines: [result.line],
-        outcome: unknownUnits.length > 0 ? 'refused' : !flat.existing ? 'create' : change!.any ? 'update' : 'unchanged',
+        outcome: refusals.length > 0 ? 'refused' : !flat.existing ? 'create' : change!.any ? 'update' : 'unchanged',
         code: flat.node.code,
         title: flat.node.title,
         statusLabel: flat.node.statusLabel,
@@ -331,7 +342,7 @@ export async function importSheet(ctx: ActorContext, planId: string, input: Shee
 }
 
 /** What an import row would change on its existing item. */
-function changesOf(plan: Plan, flat: Flat, units: Map<string, string>) {
+function changesOf(plan: Plan, flat: Flat, units: Map<string, string | null>) {
   const item = flat.existing!;
   const node = flat.node;
   const unitIds = new Set(node.responsibleUnits.map((name) => units.get(loose(name))));
@@ -349,10 +360,24 @@ function changesOf(plan: Plan, flat: Flat, units: Map<string, string>) {
   return { fields, status, any: fields || status };
 }
 
-/** Active units by loose name. Names are unique among siblings only; the first (shallowest) wins. */
-async function unitsByName(db: DbOrTrx): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('org_unit').select(['id', 'name']).where('active', '=', true).orderBy('depth').execute();
-  const map = new Map<string, string>();
-  for (const row of rows) if (!map.has(loose(row.name))) map.set(loose(row.name), row.id);
+/**
+ * Active units by loose name, looked up inside the plan owner's organisation first ("Rusteamet"
+ * exists in every district). A name that fits several units there, or none there and several
+ * elsewhere, is ambiguous (null).
+ */
+async function unitsByName(db: DbOrTrx, ownerPath: string): Promise<Map<string, string | null>> {
+  const rows = await db.selectFrom('org_unit').select(['id', 'name', 'path']).where('active', '=', true).execute();
+  const inside = new Map<string, string[]>();
+  const anywhere = new Map<string, string[]>();
+  for (const row of rows) {
+    const key = loose(row.name);
+    anywhere.set(key, [...(anywhere.get(key) ?? []), row.id]);
+    if (row.path.startsWith(ownerPath)) inside.set(key, [...(inside.get(key) ?? []), row.id]);
+  }
+  const map = new Map<string, string | null>();
+  for (const [key, ids] of anywhere) {
+    const candidates = inside.get(key) ?? ids;
+    map.set(key, candidates.length === 1 ? candidates[0]! : null);
+  }
   return map;
 }

@@ -5,6 +5,7 @@ import {
   planActions,
   planToSheetRows,
   reportingPeriods,
+  statusWindow,
   toCsv,
   type ReportingPeriod,
   type ReportSnapshot,
@@ -86,9 +87,10 @@ function meta(report: repo.ReportRow) {
   };
 }
 
-/** Measures (the plan's own, not the council's) with no status reported within the period. */
+/** Measures (the plan's own, not the council's) with no status reported in the period's window. */
 function missingIn(plan: Plan, items: readonly repo.ItemRow[], statuses: { item_id: string; reported_on: string }[], period: ReportingPeriod) {
-  const reported = new Set(statuses.filter((s) => s.reported_on >= period.start && s.reported_on <= period.due).map((s) => s.item_id));
+  const window = statusWindow(periodsOf(plan), period);
+  const reported = new Set(statuses.filter((s) => s.reported_on > window.after && s.reported_on <= window.until).map((s) => s.item_id));
   return items.filter((item) => {
     const level = plan.levels[item.level];
     return level?.measure && !level.council && !reported.has(item.id);
@@ -274,17 +276,20 @@ export async function todo(ctx: ActorContext): Promise<TodoList> {
     if (!period) continue;
     const items = await repo.listItems(ctx.db, plan.id);
     const statuses = await repo.planStatusHistory(ctx.db, plan.id);
-    const mine = missingIn(plan, items, statuses, period).filter((item) =>
-      ctx.policy.can(ctx.actor, 'measure.updateStatus', { unitPaths: [plan.owner_path, ...item.units.map((unit) => unit.path)] }),
+    const mine = new Set(
+      missingIn(plan, items, statuses, period)
+        .filter((item) => ctx.policy.can(ctx.actor, 'measure.updateStatus', { unitPaths: [plan.owner_path, ...item.units.map((unit) => unit.path)] }))
+        .map((item) => item.id),
     );
-    if (mine.length === 0) continue;
+    if (mine.size === 0) continue;
     result.push({
       planId: plan.id,
       planTitle: plan.title,
       ownerName: plan.owner_name,
       period,
       daysLeft: daysBetween(today, period.due),
-      measures: treeOrder(mine).map((item) => ({
+      // Plan order: sort the whole tree, then keep the actor's measures.
+      measures: treeOrder(items).filter((item) => mine.has(item.id)).map((item) => ({
         itemId: item.id,
         code: item.code,
         title: item.title,

@@ -151,8 +151,11 @@ export async function updatePlan(ctx: ActorContext, id: string, input: UpdatePla
       if (input.levels.length <= deepest) throw fieldError('levels', 'plan_levels_too_few');
     }
     if (input.statusTerms) {
-      const codes = new Set(input.statusTerms.map((term) => term.code));
-      if (codes.size !== input.statusTerms.length) throw fieldError('statusTerms', 'plan_status_in_use');
+      const codes = new Set<string>();
+      for (const [index, term] of input.statusTerms.entries()) {
+        if (codes.has(term.code)) throw fieldError(`statusTerms.${index}.code`, 'plan_status_duplicate');
+        codes.add(term.code);
+      }
       const used = await trx
         .selectFrom('measure_status as s')
         .innerJoin('plan_item as i', 'i.id', 's.item_id')
@@ -464,7 +467,8 @@ export async function saveStatuses(ctx: ActorContext, planId: string, input: Bul
     for (const [index, update] of input.updates.entries()) {
       const item = current.get(update.itemId);
       const path = `updates.${index}.itemId`;
-      if (!item || seen.has(update.itemId)) throw fieldError(path, 'not_found', 404);
+      if (seen.has(update.itemId)) throw fieldError(path, 'bulk_duplicate_item');
+      if (!item) throw fieldError(path, 'not_found', 404);
       seen.add(update.itemId);
       if (!plan.levels[item.level]?.measure) throw fieldError(path, 'plan_item_not_measure');
       if (!ctx.policy.can(ctx.actor, 'measure.updateStatus', measureScope(plan, item.units.map((unit) => unit.path)))) {
