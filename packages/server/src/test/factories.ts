@@ -233,7 +233,8 @@ export async function buildStatus(
       item_id: item.id,
       status_code: options.status ?? 'iverksatt',
       remark: options.remark ?? '',
-      reported_on: options.reportedOn ?? '2024-06-01',
+      // Reported today unless said otherwise.
+      reported_on: options.reportedOn ?? new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' }),
       author_user_id: options.author?.id ?? null,
     })
     .returning('id')

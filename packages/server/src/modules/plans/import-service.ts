@@ -16,7 +16,7 @@ import { isMessageCode, translate } from '../../platform/messages.js';
 import { todayInOslo } from '../../platform/time.js';
 import { xlsxToRows } from './export/xlsx.js';
 import * as repo from './repository.js';
-import { loadPlan } from './service.js';
+import { isUnchanged, loadPlan } from './service.js';
 
 type Plan = repo.PlanRow;
 type Item = repo.ItemRow;
@@ -147,7 +147,7 @@ export async function importStatusTable(ctx: ActorContext, planId: string, input
         lines.push({ ...base, outcome: 'refused', match: matchInfo, messages });
         continue;
       }
-      const unchanged = match!.status_code === row.status.code && (match!.status_remark ?? '') === row.remarks;
+      const unchanged = isUnchanged(plan, match!, row.status.code, row.remarks, reportedOn);
       // Matched by code: say so when the titles clearly differ (the plan may have been renumbered).
       const pasted = loose(row.title);
       const planned = loose(match!.title);

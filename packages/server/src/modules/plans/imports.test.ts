@@ -222,8 +222,8 @@ describeEachEngine('plan imports API', (get) => {
     expect(events[0]).toMatchObject({ actor_user_id: planner.id, resource_type: 'plan', details: { reportedOn: '2025-01-20', saved: 4 } });
     expect((events[0]!.details as { items: string[] }).items.sort()).toEqual([p.a1.id, p.m11.id, p.m12.id, p.m22.id].sort());
 
-    // The same paste again has nothing left to save.
-    const again = await api.post(`/api/plans/${p.plan.id}/import/status-table`, { text: PASTE, skipLines: REFUSED_LINES });
+    // The same paste again, for the same period, has nothing left to save.
+    const again = await api.post(`/api/plans/${p.plan.id}/import/status-table`, { text: PASTE, reportedOn: '2025-01-20', skipLines: REFUSED_LINES });
     expect(again.body.summary).toMatchObject({ toSave: 0, unchanged: 5 });
   });
 

@@ -864,16 +864,17 @@ describeEachEngine('plans API', (get) => {
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ saved: 3, unchanged: 0 });
 
-    const again = await api.post(url, { updates });
+    // Within the same period a repeat is unchanged (a new period would store it: see below).
+    const again = await api.post(url, { reportedOn: '2025-05-02', updates });
     expect(again.body).toEqual({ saved: 0, unchanged: 3 });
     expect(await statusCount(h, [chain.measure.id, m2.id, chain.council.id])).toBe(3);
 
     // A new remark is a change, even with the same status.
-    const remark = await api.post(url, { updates: [{ ...updates[0], remark: 'I gang, halvveis' }, updates[1]] });
+    const remark = await api.post(url, { reportedOn: '2025-05-02', updates: [{ ...updates[0], remark: 'I gang, halvveis' }, updates[1]] });
     expect(remark.body).toEqual({ saved: 1, unchanged: 1 });
     const history = await api.get(`/api/plans/${plan.id}/items/${chain.measure.id}/statuses`);
     expect(history.body.updates.map((u: Item) => [u.remark, u.reportedOn])).toEqual([
-      ['I gang, halvveis', todayInOslo()],
+      ['I gang, halvveis', '2025-05-02'],
       ['I gang', '2025-05-02'],
     ]);
 
@@ -961,5 +962,18 @@ describeEachEngine('plans API', (get) => {
     const asCaseworker = await itemsOf(caseworker.api, plan.id);
     expect(asCaseworker).toHaveLength(5);
     expect(asCaseworker.every((item) => item.actions.length === 1 && item.actions[0] === 'plan.read')).toBe(true);
+  });
+
+  it('stores a repeated status when it confirms the measure for a new period, but not twice in one period', async () => {
+    const { h, tree, api } = await setup();
+    // The plan's years around today, so that "this period" is the current year.
+    const year = Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' }).slice(0, 4));
+    const plan = await buildPlan(h.db, { owner: tree.districtA });
+    await h.db.updateTable('plan').set({ start_year: year - 2, end_year: year + 1 }).where('id', '=', plan.id).execute();
+    const { measure } = await buildMeasureChain(h.db, plan, tree.unitA);
+    await buildStatus(h.db, measure, { status: 'iverksatt', remark: 'I drift', reportedOn: `${year - 2}-06-01` });
+    const save = () => api.post(`/api/plans/${plan.id}/statuses`, { updates: [{ itemId: measure.id, status: 'iverksatt', remark: 'I drift' }] });
+    expect((await save()).body).toEqual({ saved: 1, unchanged: 0 });
+    expect((await save()).body).toEqual({ saved: 0, unchanged: 1 });
   });
 });

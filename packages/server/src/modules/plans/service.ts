@@ -6,6 +6,9 @@ import {
   parseDeadline,
   planActions,
   rollUpProgress,
+  currentPeriod,
+  reportingPeriods,
+  statusWindow,
   type BulkStatusRequest,
   type CreatePlanItemRequest,
   type CreatePlanRequest,
@@ -416,6 +419,23 @@ export async function moveItem(
 
 // ---------------------------------------------------------------- status
 
+/**
+ * A repeated status is stored only when it confirms the measure for a new period: the same status
+ * and remark already reported in the period the new date belongs to counts as unchanged.
+ */
+export function isUnchanged(plan: Plan, item: repo.ItemRow, status: string, remark: string, reportedOn: string): boolean {
+  if (item.status_code !== status || (item.status_remark ?? '') !== remark || !item.status_reported_on) return false;
+  const periods = reportingPeriods({
+    startYear: plan.start_year,
+    endYear: plan.end_year,
+    reportingCycle: plan.reporting_cycle,
+    reportDueDays: plan.report_due_days,
+  });
+  const period = currentPeriod(periods, reportedOn);
+  if (!period) return true;
+  return item.status_reported_on > statusWindow(periods, period).after;
+}
+
 async function measureFor(ctx: ActorContext, db: DbOrTrx, plan: Plan, itemId: string, path: string) {
   const item = await repo.findItem(db, plan.id, itemId);
   if (!item) throw fieldError(path, 'not_found', 404);
@@ -475,7 +495,7 @@ export async function saveStatuses(ctx: ActorContext, planId: string, input: Bul
         throw fieldError(path, 'not_found', 404);
       }
       if (!termOf(plan, update.status)) throw fieldError(`updates.${index}.status`, 'plan_status_unknown');
-      if (item.status_code === update.status && (item.status_remark ?? '') === update.remark) {
+      if (isUnchanged(plan, item, update.status, update.remark, date)) {
         unchanged += 1;
         continue;
       }
