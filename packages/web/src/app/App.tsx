@@ -2,7 +2,13 @@ import type { ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { AuditPage } from '../features/audit/AuditPage';
 import { LoginPage } from '../features/auth/LoginPage';
+import { PublicPlanPage } from '../features/innsyn/PublicPlanPage';
+import { PublicPlansPage } from '../features/innsyn/PublicPlansPage';
 import { OrganizationPage } from '../features/organizations/OrganizationPage';
+import { NewPlanPage } from '../features/plans/NewPlanPage';
+import { PlanPage } from '../features/plans/PlanPage';
+import { PlansPage } from '../features/plans/PlansPage';
+import { ReportPage } from '../features/plans/ReportPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
 import { StartPage } from '../features/start/StartPage';
 import { NewUserPage } from '../features/users/NewUserPage';
@@ -11,7 +17,7 @@ import { UsersPage } from '../features/users/UsersPage';
 import { AuthProvider, useAuth } from './auth';
 import { I18nProvider } from './i18n';
 import { NoAccessPage, NotFoundPage } from './NotFoundPage';
-import { AuthenticatedShell, OpenShell, PublicShell } from './Shell';
+import { AuthenticatedShell, InnsynShell, OpenShell, PublicShell } from './Shell';
 
 /** Hides what the server would refuse anyway; the server stays the authority. */
 function Requires({ permission, children }: { permission: string; children: ReactNode }) {
@@ -28,6 +34,10 @@ export function App() {
             <Route element={<PublicShell />}>
               <Route path="/logg-inn" element={<LoginPage />} />
               <Route path="/login" element={<LoginPage />} />
+            </Route>
+            <Route element={<InnsynShell />}>
+              <Route path="/innsyn/planer" element={<PublicPlansPage />} />
+              <Route path="/innsyn/planer/:id" element={<PublicPlanPage />} />
             </Route>
             <Route element={<AuthenticatedShell />}>
               <Route index element={<StartPage />} />
@@ -52,6 +62,38 @@ export function App() {
                 element={
                   <Requires permission="user.read">
                     <UserDetailPage />
+                  </Requires>
+                }
+              />
+              <Route
+                path="/planer"
+                element={
+                  <Requires permission="plan.read">
+                    <PlansPage />
+                  </Requires>
+                }
+              />
+              <Route
+                path="/planer/ny"
+                element={
+                  <Requires permission="plan.create">
+                    <NewPlanPage />
+                  </Requires>
+                }
+              />
+              <Route
+                path="/planer/:id"
+                element={
+                  <Requires permission="plan.read">
+                    <PlanPage />
+                  </Requires>
+                }
+              />
+              <Route
+                path="/planer/:id/rapporter/:reportId"
+                element={
+                  <Requires permission="plan.read">
+                    <ReportPage />
                   </Requires>
                 }
               />

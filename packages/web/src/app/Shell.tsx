@@ -35,14 +35,14 @@ function LanguageSwitch() {
   );
 }
 
-function Header({ withUser }: { withUser: boolean }) {
+function Header({ withUser, innsyn = false }: { withUser: boolean; innsyn?: boolean }) {
   const { me, logout } = useAuth();
   const { t } = useI18n();
   const home = me?.user.homeUnit;
   return (
     <header className="rf-header">
       <div className="rf-header__bar pkt-container">
-        <Link to="/" className="rf-header__brand">
+        <Link to={innsyn ? '/innsyn/planer' : '/'} className="rf-header__brand">
           <img src={osloLogo} alt={t('header.logoAlt')} className="rf-header__logo" width="60" height="31" />
           <span className="rf-header__service">{t('app.name')}</span>
         </Link>
@@ -59,7 +59,18 @@ function Header({ withUser }: { withUser: boolean }) {
               </span>
             </p>
           )}
+          {innsyn && (
+            <a href="#hjelp" className="rf-header__help">
+              <Icon name="mobile-phone" className="rf-header__help-icon" />
+              {t('help.jump')}
+            </a>
+          )}
           <LanguageSwitch />
+          {innsyn && (
+            <Link to={me ? '/' : '/logg-inn'} className="pkt-btn pkt-btn--secondary pkt-btn--small rf-header__button">
+              <span className="pkt-btn__text">{me ? t('innsyn.toApp') : t('innsyn.login')}</span>
+            </Link>
+          )}
           {withUser && me && (
             <button type="button" className="pkt-btn pkt-btn--secondary pkt-btn--small pkt-btn--icon-left rf-header__button" onClick={() => void logout()}>
               <Icon name="exit" className="pkt-btn__icon" />
@@ -78,6 +89,7 @@ function MainNav() {
   const { t } = useI18n();
   const links: { to: string; label: string; show: boolean; end?: boolean }[] = [
     { to: '/', label: t('nav.start'), show: true, end: true },
+    { to: '/planer', label: t('nav.plans'), show: can('plan.read') },
     { to: '/admin/brukere', label: t('nav.users'), show: can('user.list') },
     { to: '/organisasjon', label: t('nav.organization'), show: true },
     { to: '/tilgangslogg', label: t('nav.audit'), show: can('audit.search') },
@@ -112,7 +124,7 @@ function Footer() {
 }
 
 /** Skip link, header, main landmark and footer: the frame of every page. */
-function Frame({ withUser }: { withUser: boolean }) {
+function Frame({ withUser, innsyn = false }: { withUser: boolean; innsyn?: boolean }) {
   const { t } = useI18n();
   useFocusOnNavigation();
   return (
@@ -120,12 +132,46 @@ function Frame({ withUser }: { withUser: boolean }) {
       <a className="rf-skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <Header withUser={withUser} />
+      <Header withUser={withUser} innsyn={innsyn} />
       <main id="main" tabIndex={-1} className="rf-main pkt-container">
         <Outlet />
+        {innsyn && <HelpNow />}
       </main>
       <Footer />
     </>
+  );
+}
+
+/** "Trenger du hjelp nå?": on every public page, with numbers that can be called from a phone. */
+function HelpNow() {
+  const { t } = useI18n();
+  return (
+    <aside id="hjelp" className="rf-help" aria-labelledby="hjelp-heading" tabIndex={-1}>
+      <h2 id="hjelp-heading" className="rf-h2">
+        {t('help.title')}
+      </h2>
+      <ul className="rf-help__list">
+        <li>
+          <span className="rf-help__what">{t('help.emergency')}</span>
+          <a href="tel:113" className="rf-help__number">
+            113
+          </a>
+        </li>
+        <li>
+          <span className="rf-help__what">{t('help.legevakt')}</span>
+          <a href="tel:116117" className="rf-help__number">
+            116 117
+          </a>
+        </li>
+        <li>
+          <span className="rf-help__what">{t('help.rustelefonen')}</span>
+          <a href="tel:08588" className="rf-help__number">
+            08588
+          </a>
+          <span className="rf-help__note">{t('help.rustelefonenNote')}</span>
+        </li>
+      </ul>
+    </aside>
   );
 }
 
@@ -168,6 +214,14 @@ export function AuthenticatedShell() {
 /** Login and other pages that need no session. */
 export function PublicShell() {
   return <Frame withUser={false} />;
+}
+
+/**
+ * Public pages (innsyn): no login needed and never a redirect to the login page. The header has
+ * the language switch and a way to log in; every page ends with "Trenger du hjelp nå?".
+ */
+export function InnsynShell() {
+  return <Frame withUser={false} innsyn />;
 }
 
 /** Pages anyone may see (the 404 page): with the user's header when logged in. */

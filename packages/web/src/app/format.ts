@@ -52,3 +52,15 @@ export function isoDateTime(value: string | Date): string {
   const date = typeof value === 'string' ? new Date(value) : value;
   return Number.isNaN(date.getTime()) ? '' : date.toISOString();
 }
+
+/** A calendar day ('2026-11-23') as 23.11.2026; read as written, never shifted by a time zone. */
+export function formatDay(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return match ? `${match[3]}.${match[2]}.${match[1]}` : iso;
+}
+
+/** Today on the Oslo clock ('2026-11-23'), optionally corrected by the server's clock offset. */
+export function todayInOslo(offsetMs = 0): string {
+  const p = parts(new Date(Date.now() + offsetMs));
+  return p ? `${p.year}-${p.month}-${p.day}` : new Date().toISOString().slice(0, 10);
+}

@@ -1,4 +1,4 @@
-import { useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { PktButton } from '@oslokommune/punkt-react';
 import { ApiError } from './api';
 import { Icon } from './Icon';
@@ -97,6 +97,53 @@ export function SelectField({ id, label, error, hint, optional, className, child
         </select>
       )}
     </FieldShell>
+  );
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & FieldProps & { wide?: boolean };
+
+export function TextAreaField({ id, label, error, hint, optional, wide, className, ...textarea }: TextAreaFieldProps) {
+  return (
+    <FieldShell id={id} label={label} error={error} hint={hint} optional={optional} name={textarea.name}>
+      {(control) => (
+        <textarea
+          {...textarea}
+          {...control}
+          className={`pkt-input rf-textarea${wide ? ' pkt-input--fullwidth' : ''}${className ? ` ${className}` : ''}`}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+/** One checkbox with its label to the right (Punkt's pkt-input-check). */
+export function CheckboxField({
+  id,
+  label,
+  hint,
+  className,
+  ...input
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> & { id: string; label: ReactNode; hint?: ReactNode }) {
+  return (
+    <div className={`pkt-input-check rf-check${className ? ` ${className}` : ''}`}>
+      <div className="pkt-input-check__input">
+        <input
+          {...input}
+          type="checkbox"
+          id={id}
+          className="pkt-input-check__input-checkbox"
+          aria-describedby={hint ? `${id}-hint` : input['aria-describedby']}
+        />
+        <label className="pkt-input-check__input-label" htmlFor={id}>
+          {label}
+        </label>
+      </div>
+      {hint && (
+        <div className="pkt-input-check__input-helptext rf-check__hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
+    </div>
   );
 }
 

@@ -48,8 +48,25 @@ const KNOWN_ACTIONS = [
   'organization.update',
   'audit.search',
   'audit.verify',
+  'plan',
+  'plan.create',
+  'plan.update',
+  'plan.changeState',
+  'plan.publish',
+  'plan.createItem',
+  'plan.updateItem',
+  'plan.moveItem',
+  'plan.deleteItem',
+  'plan.importStatusTable',
+  'plan.importSheet',
+  'measure.updateStatus',
+  'report',
+  'report.create',
+  'report.refresh',
+  'report.approve',
+  'report.publish',
 ];
-const KNOWN_RESOURCE_TYPES = ['user', 'org_unit', 'audit_event', 'client'];
+const KNOWN_RESOURCE_TYPES = ['user', 'org_unit', 'audit_event', 'client', 'plan', 'plan_item', 'status_report'];
 
 function filtersFrom(params: URLSearchParams): Filters {
   return Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? ''])) as Filters;

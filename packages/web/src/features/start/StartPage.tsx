@@ -7,6 +7,7 @@ import { EmptyState, LoadError, Loading, Page, Section } from '../../app/page';
 import { useApiData } from '../../app/useApi';
 import { AuditTable } from '../audit/AuditTable';
 import { VerifyResult } from '../audit/AuditPage';
+import { PlannerStart, ReportsToApprove, UnitLeaderTodo } from '../plans/StartSections';
 import { unitLabel, useOrgUnits, type UnitIndex } from '../organizations/units';
 import { roleLabel } from '../users/roles';
 
@@ -92,19 +93,12 @@ function Scope({ role, me, index }: { role: Role; me: MeResponse; index: UnitInd
 }
 
 /** What the start page of a role whose modules are not in use yet will show: two "Her kommer …" cards. */
-const PLANNED: Record<Exclude<Role, 'privacy_officer' | 'admin'>, [title: MessageKey, text: MessageKey][]> = {
+const PLANNED: Record<Exclude<Role, 'privacy_officer' | 'admin' | 'planner'>, [title: MessageKey, text: MessageKey][]> = {
   caseworker: [
     ['start.caseworker.tasksTitle', 'start.caseworker.tasksText'],
     ['start.caseworker.clientsTitle', 'start.caseworker.clientsText'],
   ],
-  unit_leader: [
-    ['start.unit_leader.dashboardTitle', 'start.unit_leader.dashboardText'],
-    ['start.unit_leader.reportsTitle', 'start.unit_leader.reportsText'],
-  ],
-  planner: [
-    ['start.planner.plansTitle', 'start.planner.plansText'],
-    ['start.planner.deadlinesTitle', 'start.planner.deadlinesText'],
-  ],
+  unit_leader: [['start.unit_leader.dashboardTitle', 'start.unit_leader.dashboardText']],
   analyst: [
     ['start.analyst.cityTitle', 'start.analyst.cityText'],
     ['start.analyst.qolTitle', 'start.analyst.qolText'],
@@ -138,6 +132,20 @@ function RoleContent({ role, me, level, index }: { role: Role; me: MeResponse; l
       break;
     case 'admin':
       content = <AdminStart level={level} index={index} />;
+      break;
+    case 'planner':
+      content = <PlannerStart level={level} />;
+      break;
+    case 'unit_leader':
+      content = (
+        <>
+          <UnitLeaderTodo level={level} />
+          <ReportsToApprove level={level} />
+          {PLANNED.unit_leader.map(([title, text]) => (
+            <Planned key={title} level={level} title={title} text={text} />
+          ))}
+        </>
+      );
       break;
     default:
       content = PLANNED[role].map(([title, text]) => <Planned key={title} level={level} title={title} text={text} />);
