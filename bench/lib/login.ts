@@ -8,6 +8,21 @@ import { currentTotpCode } from '../../packages/server/src/platform/totp.js';
  * secret (derived from the username; demo mode only).
  */
 export async function loginAsDemoUser(baseUrl: string, username: string, signal: AbortSignal): Promise<string> {
+  return (await loginSession(baseUrl, username, signal)).cookie;
+}
+
+export interface DemoSession {
+  /** The Cookie header of the finished session. */
+  cookie: string;
+  /** The session's CSRF token, for the x-csrf-token header of write requests. */
+  csrfToken: string;
+}
+
+/**
+ * The same login, also returning the session's CSRF token (for POSTs). TOTP codes are single-use
+ * per user and 30-second step: log in each user once per server, not twice within 30 s.
+ */
+export async function loginSession(baseUrl: string, username: string, signal: AbortSignal): Promise<DemoSession> {
   const jar = new Map<string, string>();
 
   const call = async (method: 'GET' | 'POST', path: string, body?: unknown, csrfToken?: string) => {
@@ -37,7 +52,7 @@ export async function loginAsDemoUser(baseUrl: string, username: string, signal:
   // Only the session cookie matters from here on; the pre-session cookie was for the login form.
   const session = [...jar].filter(([name]) => name.endsWith('rusfag_session'));
   if (session.length === 0) throw new Error(`login as ${username}: no session cookie was set`);
-  return cookieHeader(new Map(session));
+  return { cookie: cookieHeader(new Map(session)), csrfToken: stringField(done, 'csrfToken') };
 }
 
 function stringField(body: Record<string, unknown>, field: string): string {

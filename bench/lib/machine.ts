@@ -76,6 +76,8 @@ export interface CpuShare {
   databaseCores: number;
   /** …by everything else (other people's work on a shared machine). */
   otherCores: number;
+  /** Wall-clock seconds the measurement took (cores × seconds = CPU seconds). */
+  seconds: number;
 }
 
 const CLOCK_TICKS = clockTicks();
@@ -185,6 +187,7 @@ export function startCpuShare(serverPid: number | undefined, database?: string):
           serverCores: round(serverCores),
           databaseCores: round(databaseCores),
           otherCores: round(Math.max(0, machineCores - loadGeneratorCores - serverCores - databaseCores)),
+          seconds,
         };
       } catch {
         return null;

@@ -65,7 +65,8 @@ export function isClean(row: Row): boolean {
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 // autocannon's latency histogram counts whole milliseconds: 0 means under one.
 const ms = (n: number) => (n === 0 ? '< 1' : Number.isInteger(n) ? String(n) : n.toFixed(2));
-const pct = (ratio: number | null) => (ratio === null ? '–' : `${(ratio * 100).toFixed(0)} %`);
+const pct = (ratio: number | null) =>
+  ratio === null ? '–' : ratio > 0 && ratio < 0.01 ? `${(ratio * 100).toPrecision(2)} %` : `${(ratio * 100).toFixed(0)} %`;
 const cores = (cpu: CpuShare | null) => (cpu ? cpu.otherCores.toFixed(2) : '–');
 
 const cpuPerRequest = (row: Row) => {
@@ -79,7 +80,7 @@ const HEADERS = ['target', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'vs
 function cells(row: Row): string[] {
   return [
     `${row.target}${isClean(row) ? '' : ' ⚠'}`,
-    int(row.reqPerSec),
+    row.reqPerSec < 10 ? row.reqPerSec.toFixed(1) : int(row.reqPerSec),
     ms(row.p50Ms),
     ms(row.p99Ms),
     int(row.non2xx),
