@@ -20,7 +20,7 @@ import { reportToDocx } from './export/docx.js';
 import { reportToPdf } from './export/pdf.js';
 import { planSheetToXlsx, reportToXlsx } from './export/xlsx.js';
 import * as repo from './repository.js';
-import { loadPlan } from './service.js';
+import { loadPlan, treeOrder } from './service.js';
 
 type Plan = repo.PlanRow;
 
@@ -31,21 +31,6 @@ export function periodsOf(plan: Plan): ReportingPeriod[] {
     reportingCycle: plan.reporting_cycle,
     reportDueDays: plan.report_due_days,
   });
-}
-
-/** Items in plan order (depth first by position), as the report and the sheet list them. */
-function treeOrder<T extends { id: string; parent_id: string | null; position: number }>(items: readonly T[]): T[] {
-  const children = new Map<string | null, T[]>();
-  for (const item of items) children.set(item.parent_id, [...(children.get(item.parent_id) ?? []), item]);
-  const ordered: T[] = [];
-  const visit = (parentId: string | null) => {
-    for (const item of (children.get(parentId) ?? []).sort((a, b) => a.position - b.position)) {
-      ordered.push(item);
-      visit(item.id);
-    }
-  };
-  visit(null);
-  return ordered;
 }
 
 export async function snapshotFor(db: DbOrTrx, plan: Plan, period: ReportingPeriod): Promise<ReportSnapshot> {

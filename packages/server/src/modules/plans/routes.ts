@@ -101,6 +101,7 @@ export const planRoutes = [
     access: { kind: 'session', action: 'plan.read' },
     params: IdParams,
     response: PlanItemList,
+    responseCheck: 'types',
     handler: async ({ params }, ctx) => service.listItems(ctx, params.id),
   }),
   defineRoute({

@@ -80,6 +80,26 @@ function planSummary(ctx: RequestContext & { actor: Actor }, plan: Plan, items: 
   };
 }
 
+/** Items in plan order: depth first by position, so a list reads like the plan document. */
+export function treeOrder<T extends { id: string; parent_id: string | null; position: number }>(items: readonly T[]): T[] {
+  const children = new Map<string | null, T[]>();
+  for (const item of items) {
+    const siblings = children.get(item.parent_id);
+    if (siblings) siblings.push(item);
+    else children.set(item.parent_id, [item]);
+  }
+  for (const siblings of children.values()) siblings.sort((a, b) => a.position - b.position);
+  const ordered: T[] = [];
+  const visit = (parentId: string | null) => {
+    for (const item of children.get(parentId) ?? []) {
+      ordered.push(item);
+      visit(item.id);
+    }
+  };
+  visit(null);
+  return ordered;
+}
+
 function progressOf(plan: Plan, items: readonly repo.ItemRow[]) {
   return rollUpProgress(
     items.map((item) => ({
@@ -220,17 +240,7 @@ export async function publish(ctx: ActorContext, id: string, published: boolean)
 export function presentItems(ctx: ActorContext | null, plan: Plan, items: readonly repo.ItemRow[]): PlanItemList {
   const { byItem, plan: total } = progressOf(plan, items);
   const mayUpdatePlan = ctx !== null && plan.state !== 'archived' && ctx.policy.can(ctx.actor, 'plan.update', ownerScope(plan));
-  // Tree order: depth first by position, so the list reads like the plan document.
-  const children = new Map<string | null, repo.ItemRow[]>();
-  for (const item of items) children.set(item.parent_id, [...(children.get(item.parent_id) ?? []), item]);
-  const ordered: repo.ItemRow[] = [];
-  const visit = (parentId: string | null) => {
-    for (const item of (children.get(parentId) ?? []).sort((a, b) => a.position - b.position)) {
-      ordered.push(item);
-      visit(item.id);
-    }
-  };
-  visit(null);
+  const ordered = treeOrder(items);
   const result: PlanItem[] = ordered.map((item) => {
     const isMeasure = plan.levels[item.level]?.measure ?? false;
     const term = item.status_code ? termOf(plan, item.status_code) : undefined;
