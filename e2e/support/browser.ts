@@ -80,6 +80,8 @@ export function useBrowser(): BrowserSession {
       locale: 'nb-NO',
       timezoneId: 'Europe/Oslo',
       viewport: { width: 1280, height: 900 },
+      // Reports and plans are downloaded as files (Word, PDF, Excel); the tests open them.
+      acceptDownloads: true,
       // The server's Content-Security-Policy stays in force (no bypassCSP): a CSP violation in
       // the built app is a bug these tests should catch. axe is injected through the DevTools
       // protocol (page.evaluate), which CSP does not apply to; see a11y.ts.

@@ -84,7 +84,14 @@ export type FileResponse = z.infer<typeof FileResponse>;
 
 /** `attachment; filename=…` with a plain ASCII fallback and the full name in UTF-8 (RFC 6266). */
 function contentDisposition(fileName: string): string {
-  const ascii = fileName.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_') || 'fil';
+  const ascii =
+    fileName
+      .replace(/[æÆ]/g, (c) => (c === 'æ' ? 'ae' : 'Ae'))
+      .replace(/[øØ]/g, (c) => (c === 'ø' ? 'o' : 'O'))
+      .replace(/[–—]/g, '-')
+      .normalize('NFD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\]/g, '_') || 'fil';
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 

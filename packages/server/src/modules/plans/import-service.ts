@@ -76,6 +76,13 @@ function reportedOnOf(value: string | undefined): string {
  * a code that is not unique is narrowed by the last heading above the row (a goal or strategy
  * title), then by the title.
  */
+/** "a Styrke …" (a letter code without its full stop, as older downloads wrote it): the letter is the code. */
+function withLetterCode(row: StatusTableRow, measures: Item[]): StatusTableRow {
+  const letter = !row.code ? /^(\p{L})\s+(.+)$/u.exec(row.title) : null;
+  if (!letter || !measures.some((m) => m.code?.toLowerCase() === letter[1]!.toLowerCase())) return row;
+  return { ...row, code: letter[1]!, title: letter[2]! };
+}
+
 function matchRow(row: StatusTableRow, heading: string | null, measures: Item[], byId: Map<string, Item>) {
   let candidates = row.code ? measures.filter((m) => m.code?.toLowerCase() === row.code!.toLowerCase()) : [];
   if (row.code && candidates.length > 1 && heading) {
@@ -126,7 +133,7 @@ export async function importStatusTable(ctx: ActorContext, planId: string, input
         lines.push({ lines: event.h.lines, outcome: 'heading', code: event.h.code, title: event.h.title, statusLabel: null, remarks: '', match: null, messages: [] });
         continue;
       }
-      const row = event.r;
+      const row = withLetterCode(event.r, measures);
       const first = row.lines[0]!;
       const base = { lines: row.lines, code: row.code, title: row.title, statusLabel: row.status?.label ?? (row.statusText || null), remarks: row.remarks };
       if (row.lines.some((l) => skip.has(l))) {

@@ -2,7 +2,7 @@ import { PLAN_SHEET_COLUMNS, toCsv } from '@rusfag/core';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { apiAs, auditEventsFor } from '../../test/api.js';
-import { buildOrgTree, buildPlan, buildPlanItem, buildStatus, buildUnit, buildUser, sessionFor, type UnitRef } from '../../test/factories.js';
+import { buildMeasureChain, buildOrgTree, buildPlan, buildPlanItem, buildStatus, buildUnit, buildUser, sessionFor, type UnitRef } from '../../test/factories.js';
 import { describeEachEngine, type Harness } from '../../test/harness.js';
 
 /**
@@ -436,5 +436,14 @@ describeEachEngine('plan imports API', (get) => {
     expect(en.status).toBe(400);
     expect(en.body.error.details).toEqual([{ path: 'content', message: 'The file could not be read as an Excel sheet (.xlsx). Save it as .xlsx or use CSV.' }]);
     expect(await itemCount(h, plan.id)).toBe(0);
+  });
+
+  it('reads "a Tittel" (a letter code without its full stop, as older downloads wrote it) as the council measure a', async () => {
+    const { h, tree, api } = await setup();
+    const plan = await buildPlan(h.db, { owner: tree.districtA });
+    const chain = await buildMeasureChain(h.db, plan, tree.unitA);
+    const res = await api.post(`/api/plans/${plan.id}/import/status-table`, { text: 'a Byrådets tiltak\tBeskrivelse\t\tIverksatt\tFulgt opp' });
+    expect(res.status).toBe(200);
+    expect(res.body.lines[0]).toMatchObject({ outcome: 'save', code: 'a', match: { itemId: chain.council.id } });
   });
 });

@@ -128,10 +128,15 @@ export function newHeadings(chapter: ReportChapter, previous: ReportChapter | un
   return firstNew < 0 ? [] : chapter.headings.slice(firstNew);
 }
 
-/** The Tiltak cell: the code followed by the title ("4.1.3 Igangsette bruk av …"), as districts write it. */
+/**
+ * The Tiltak cell: the code followed by the title ("4.1.3 Igangsette bruk av …", "a. Oppdatere …"),
+ * as districts write it. A single letter gets its full stop, as in the plans, so that a table
+ * copied out of the report reads the letter as a code when it is pasted back into the import.
+ */
 export function measureCellText(row: ReportRow): string {
   const code = row.code?.trim() ?? '';
-  return code === '' ? row.title : `${code} ${row.title}`;
+  if (code === '') return row.title;
+  return /^\p{L}$/u.test(code) ? `${code}. ${row.title}` : `${code} ${row.title}`;
 }
 
 /**

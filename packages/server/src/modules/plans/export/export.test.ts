@@ -120,7 +120,7 @@ const EXPECTED_TEXT = [
   'Beskrivelse av tiltaket',
   'Merknader',
   `4.1.3 ${EUROP_ASI}`,
-  'a Oppdatere det rusforebyggende programmet i Osloskolen',
+  'a. Oppdatere det rusforebyggende programmet i Osloskolen',
   '1 Vi oppdaterer programmet i samarbeid med skolene i bydelen',
   '4.1.5 Lavterskel møteplass for pårørende i Ågatå',
   'Ikke iverksatt',
@@ -323,13 +323,13 @@ describe('reportToDocx', () => {
   });
 
   it('greys the council measures and repeats the table header on every page', () => {
-    const council = wordParagraphXml(draftXml, 'a Oppdatere det rusforebyggende programmet');
+    const council = wordParagraphXml(draftXml, 'a. Oppdatere det rusforebyggende programmet');
     expect(council).toMatch(/w:color w:val="5F5F5F"/u);
     expect(council).toContain('<w:i/>');
     const district = wordParagraphXml(draftXml, '1 Vi oppdaterer programmet');
     expect(district).not.toMatch(/5F5F5F/u);
     // The council row's cells are shaded: the shading sits in the cell properties before the paragraph.
-    const beforeCouncil = draftXml.slice(0, draftXml.indexOf('a Oppdatere det rusforebyggende programmet'));
+    const beforeCouncil = draftXml.slice(0, draftXml.indexOf('a. Oppdatere det rusforebyggende programmet'));
     expect(beforeCouncil.slice(beforeCouncil.lastIndexOf('<w:tc>'))).toMatch(/w:fill="EFEFEF"/u);
     // One repeating header row per table: the summary and three chapters.
     expect(draftXml.match(/<w:tblHeader\/>/gu)).toHaveLength(4);
