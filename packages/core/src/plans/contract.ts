@@ -151,6 +151,9 @@ export const PlanItem = z.object({
   title: z.string(),
   description: z.string(),
   responsibleUnits: z.array(PlanItemUnit),
+  /** Partners that are organisations in the tree (any unit, often another agency), by name. */
+  partnerUnits: z.array(PlanItemUnit),
+  /** Partners outside the tree, as free text. */
   partners: z.string(),
   targetGroups: z.array(z.string()),
   deadlineText: z.string(),
@@ -170,6 +173,8 @@ const ItemFields = {
   title: z.string().trim().min(1).max(2000),
   description: z.string().trim().max(20_000).optional(),
   responsibleUnitIds: z.array(z.uuid()).max(20).optional(),
+  /** Any unit of the organisation tree (not only the owner's): partners are often other agencies. */
+  partnerUnitIds: z.array(z.uuid()).max(20).optional(),
   partners: z.string().trim().max(2000).optional(),
   targetGroups: z.array(z.string().trim().min(1).max(60)).max(20).optional(),
   deadlineText: z.string().trim().max(200).optional(),
@@ -361,6 +366,8 @@ export const PublicPlanSummary = z.object({
 export const PublicPlanList = z.object({ plans: z.array(PublicPlanSummary) });
 
 export const PublicPlanItem = PlanItem.omit({ actions: true }).extend({
+  /** Residents see the partner organisations' names only. */
+  partnerUnits: z.array(z.object({ name: z.string() })),
   history: z.array(StatusUpdate.omit({ authorName: true, id: true })),
 });
 

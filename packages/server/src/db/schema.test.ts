@@ -96,6 +96,7 @@ const declared: { [Table in keyof Database]: Columns<Database[Table]> } = {
     updated_at: true,
   },
   plan_item_unit: { item_id: true, unit_id: true },
+  plan_item_partner: { item_id: true, unit_id: true },
   measure_status: { id: true, item_id: true, status_code: true, remark: true, reported_on: true, author_user_id: true, created_at: true },
   status_report: {
     id: true,

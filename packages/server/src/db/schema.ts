@@ -144,6 +144,12 @@ export interface PlanItemUnitTable {
   unit_id: string;
 }
 
+/** Partners of a measure that are organisations in the tree (any unit; plan_item.partners holds the rest). */
+export interface PlanItemPartnerTable {
+  item_id: string;
+  unit_id: string;
+}
+
 export interface MeasureStatusTable {
   id: Generated<string>;
   item_id: string;
@@ -180,6 +186,7 @@ export interface Database {
   plan: PlanTable;
   plan_item: PlanItemTable;
   plan_item_unit: PlanItemUnitTable;
+  plan_item_partner: PlanItemPartnerTable;
   measure_status: MeasureStatusTable;
   status_report: StatusReportTable;
 }

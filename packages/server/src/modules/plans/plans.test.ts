@@ -634,6 +634,79 @@ describeEachEngine('plans API', (get) => {
     expect(items.map((i) => i.title)).not.toContain('Tiltak med ukjent enhet');
   });
 
+  it('sets partner units anywhere in the organisation beside the free text, and refuses an unknown unit in Norwegian', async () => {
+    const { h, tree, planner, api } = await setup();
+    const plan = await buildPlan(h.db, { owner: tree.districtA });
+    const { council } = await buildMeasureChain(h.db, plan, tree.unitA);
+    // Partners are often other agencies and districts: units outside the plan owner's district.
+    const created = await api.post(`/api/plans/${plan.id}/items`, {
+      parentId: council.id,
+      code: '2',
+      title: 'Felles innsats med etaten',
+      responsibleUnitIds: [tree.unitA.id],
+      partnerUnitIds: [tree.unitB.id, tree.agency.id],
+      partners: 'Politiet; frivillige lag',
+    });
+    expect(created.status).toBe(201);
+    const measure = (created.body.items as Item[]).find((i) => i.title === 'Felles innsats med etaten')!;
+    const byName = (units: UnitRef[]) => [...units].sort((a, b) => a.name.localeCompare(b.name)).map((u) => ({ id: u.id, name: u.name }));
+    expect(measure.partnerUnits).toEqual(byName([tree.unitB, tree.agency]));
+    expect(measure.partners).toBe('Politiet; frivillige lag');
+    expect(measure.responsibleUnits).toEqual([{ id: tree.unitA.id, name: tree.unitA.name }]);
+    const [event] = (await auditEventsFor(h, measure.id)).filter((e) => e.action === 'plan.createItem');
+    expect(event).toMatchObject({ actor_user_id: planner.id, outcome: 'success' });
+
+    // Being a partner gives no say over the measure: a partner's leader neither reads the other
+    // district's plan, nor — for a partner inside the district — reports on the measure.
+    const otherLeader = await userWith(h, 'unit_leader', tree.unitB);
+    expect((await otherLeader.api.get(`/api/plans/${plan.id}/items`)).status).toBe(404);
+    const teamA2 = await buildUnit(h.db, { parent: tree.districtA, kind: 'unit' });
+    expect((await api.patch(`/api/plans/${plan.id}/items/${measure.id}`, { partnerUnitIds: [teamA2.id] })).status).toBe(200);
+    const partnerLeader = await userWith(h, 'unit_leader', teamA2);
+    expect(find(await itemsOf(partnerLeader.api, plan.id), measure.id).actions).toEqual(['plan.read']);
+    const report = await partnerLeader.api.post(`/api/plans/${plan.id}/items/${measure.id}/statuses`, { status: 'iverksatt' });
+    expect(report.status).toBe(404);
+
+    // Replaced; the free text and the units stay when other fields change.
+    const replaced = await api.patch(`/api/plans/${plan.id}/items/${measure.id}`, { partnerUnitIds: [tree.districtB.id] });
+    expect(replaced.status).toBe(200);
+    expect(find(replaced.body.items, measure.id)).toMatchObject({ partnerUnits: [{ id: tree.districtB.id, name: tree.districtB.name }], partners: 'Politiet; frivillige lag' });
+    const renamed = await api.patch(`/api/plans/${plan.id}/items/${measure.id}`, { title: 'Felles innsats (nytt navn)', partners: '' });
+    expect(find(renamed.body.items, measure.id)).toMatchObject({ partnerUnits: [{ id: tree.districtB.id, name: tree.districtB.name }], partners: '' });
+    const rows = await h.db.selectFrom('plan_item_partner').select('unit_id').where('item_id', '=', measure.id).execute();
+    expect(rows.map((r) => r.unit_id)).toEqual([tree.districtB.id]);
+
+    // Unknown: 400 on the id's path, in Norwegian unless English is asked for; nothing changes.
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const nb = await api.patch(`/api/plans/${plan.id}/items/${measure.id}`, { partnerUnitIds: [tree.agency.id, unknown] });
+    expect(nb.status).toBe(400);
+    expect(nb.body.error.details).toEqual([{ path: 'partnerUnitIds.1', message: 'Fant ikke enheten.' }]);
+    const en = await api.post(`/api/plans/${plan.id}/items`, { parentId: council.id, title: 'Tiltak med ukjent partner', partnerUnitIds: [unknown] }, EN);
+    expect(en.status).toBe(400);
+    expect(en.body.error.details).toEqual([{ path: 'partnerUnitIds.0', message: 'Unit not found.' }]);
+    const malformed = await api.patch(`/api/plans/${plan.id}/items/${measure.id}`, { partnerUnitIds: ['velferdsetaten'] }, EN);
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.details).toEqual([{ path: 'partnerUnitIds.0', message: 'Invalid id.' }]);
+    const items = await itemsOf(api, plan.id);
+    expect(find(items, measure.id).partnerUnits).toEqual([{ id: tree.districtB.id, name: tree.districtB.name }]);
+    expect(items.map((i) => i.title)).not.toContain('Tiltak med ukjent partner');
+
+    // A closed unit cannot be added, but an item that has it may keep it.
+    const closed = await buildUnit(h.db, { parent: tree.agency, kind: 'unit' });
+    expect((await api.patch(`/api/plans/${plan.id}/items/${measure.id}`, { partnerUnitIds: [tree.districtB.id, closed.id] })).status).toBe(200);
+    await h.db.updateTable('org_unit').set({ active: false }).where('id', '=', closed.id).execute();
+    const kept = await api.patch(`/api/plans/${plan.id}/items/${measure.id}`, { partnerUnitIds: [closed.id] });
+    expect(kept.status).toBe(200);
+    expect(find(kept.body.items, measure.id).partnerUnits).toEqual([{ id: closed.id, name: closed.name }]);
+    const addClosed = await api.post(`/api/plans/${plan.id}/items`, { parentId: council.id, title: 'Nytt tiltak', partnerUnitIds: [closed.id] });
+    expect(addClosed.status).toBe(400);
+    expect(addClosed.body.error.details).toEqual([{ path: 'partnerUnitIds.0', message: 'Fant ikke enheten.' }]);
+
+    // Deleting the measure takes its partner rows with it.
+    expect((await api.del(`/api/plans/${plan.id}/items/${measure.id}`)).status).toBe(200);
+    expect(await h.db.selectFrom('plan_item_partner').select('unit_id').where('item_id', '=', measure.id).execute()).toEqual([]);
+  });
+
   // ---------------------------------------------------------------- progress
 
   // ADR 0007: the city council's measures are context, not counted (as in the report summary).

@@ -53,6 +53,7 @@ export async function getPublished(ctx: RequestContext, id: string): Promise<Pub
     links: plan.links,
     items: items.map(({ actions: _actions, ...item }) => ({
       ...item,
+      partnerUnits: item.partnerUnits.map((unit) => ({ name: unit.name })),
       history: history
         .filter((h) => h.item_id === item.id)
         .map((h) => {

@@ -94,6 +94,14 @@ describeEachEngine('public plans API', (get) => {
       status: null,
       deadlineText: 'Våren 2025',
     });
+    // Partner organisations by name only, beside the free text.
+    expect(measure.partnerUnits).toEqual([]);
+    expect(
+      (await api.patch(`/api/plans/${plan.id}/items/${second.id}`, { partnerUnitIds: [tree.agency.id], partners: 'Politiet' })).status,
+    ).toBe(200);
+    const again = await anonymous(h, `/api/public/plans/${plan.id}`);
+    expect(again.body.items.find((i: { id: string }) => i.id === second.id)).toMatchObject({ partnerUnits: [{ name: tree.agency.name }], partners: 'Politiet' });
+    expect(again.raw).not.toContain(tree.agency.id);
     // No author, in any field.
     expect(res.raw).not.toContain('authorName');
     expect(res.raw).not.toContain('Pernille');

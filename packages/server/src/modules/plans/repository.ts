@@ -136,16 +136,19 @@ export interface ItemRow {
   status_code: string | null;
   status_remark: string | null;
   status_reported_on: string | null;
+  /** Responsible units. */
   units: { id: string; name: string; path: string }[];
+  /** Partners that are units of the tree (the free text is `partners`). */
+  partner_units: { id: string; name: string; path: string }[];
 }
 
 /**
  * The whole plan: items with their latest status (the newest report date, then the newest entry),
- * then the responsible units in a second, plain query — cheaper than a json_agg per item when a
- * plan has thousands of measures.
+ * then the responsible and partner units together in a second, plain query — cheaper than a
+ * json_agg per item when a plan has thousands of measures.
  */
 export async function listItems(db: DbOrTrx, planId: string): Promise<ItemRow[]> {
-  const result = await sql<Omit<ItemRow, 'units'> & { deadline: DeadlineValue | string }>`
+  const result = await sql<Omit<ItemRow, 'units' | 'partner_units'> & { deadline: DeadlineValue | string }>`
     select i.id, i.parent_id, i.level, i.position, i.code, i.title, i.description, i.partners, i.target_groups,
       i.deadline_text, i.deadline,
       s.status_code, s.remark as status_remark, s.reported_on as status_reported_on
@@ -161,18 +164,34 @@ export async function listItems(db: DbOrTrx, planId: string): Promise<ItemRow[]>
     .selectFrom('plan_item_unit as iu')
     .innerJoin('plan_item as i', 'i.id', 'iu.item_id')
     .innerJoin('org_unit as u', 'u.id', 'iu.unit_id')
-    .select(['iu.item_id', 'u.id', 'u.name', 'u.path'])
+    .select([sql<boolean>`false`.as('partner'), 'iu.item_id', 'u.id', 'u.name', 'u.path'])
     .where('i.plan_id', '=', planId)
-    .orderBy('u.name')
+    .unionAll(
+      db
+        .selectFrom('plan_item_partner as ip')
+        .innerJoin('plan_item as i', 'i.id', 'ip.item_id')
+        .innerJoin('org_unit as u', 'u.id', 'ip.unit_id')
+        .select([sql<boolean>`true`.as('partner'), 'ip.item_id', 'u.id', 'u.name', 'u.path'])
+        .where('i.plan_id', '=', planId),
+    )
+    .orderBy('name')
+    .orderBy('id')
     .execute();
-  const byItem = new Map<string, ItemRow['units']>();
+  const responsible = new Map<string, ItemRow['units']>();
+  const partners = new Map<string, ItemRow['units']>();
   for (const unit of units) {
+    const byItem = unit.partner ? partners : responsible;
     const list = byItem.get(unit.item_id);
     const entry = { id: unit.id, name: unit.name, path: unit.path };
     if (list) list.push(entry);
     else byItem.set(unit.item_id, [entry]);
   }
-  return result.rows.map((row) => ({ ...row, units: byItem.get(row.id) ?? [], deadline: json(row.deadline) }));
+  return result.rows.map((row) => ({
+    ...row,
+    units: responsible.get(row.id) ?? [],
+    partner_units: partners.get(row.id) ?? [],
+    deadline: json(row.deadline),
+  }));
 }
 
 export async function findItem(db: DbOrTrx, planId: string, itemId: string) {
@@ -292,6 +311,23 @@ export async function setItemUnits(db: DbOrTrx, itemId: string, unitIds: readonl
       .values([...new Set(unitIds)].map((unit_id) => ({ item_id: itemId, unit_id })))
       .execute();
   }
+}
+
+/** Replaces the partner units of an item (the free-text partners are a column of the item). */
+export async function setItemPartners(db: DbOrTrx, itemId: string, unitIds: readonly string[]) {
+  await db.deleteFrom('plan_item_partner').where('item_id', '=', itemId).execute();
+  if (unitIds.length > 0) {
+    await db
+      .insertInto('plan_item_partner')
+      .values([...new Set(unitIds)].map((unit_id) => ({ item_id: itemId, unit_id })))
+      .execute();
+  }
+}
+
+/** The partner units an item has now (also closed ones, which it may keep). */
+export async function partnerIdsOfItem(db: DbOrTrx, itemId: string): Promise<string[]> {
+  const rows = await db.selectFrom('plan_item_partner').select('unit_id').where('item_id', '=', itemId).execute();
+  return rows.map((row) => row.unit_id);
 }
 
 export async function deleteItem(db: DbOrTrx, itemId: string) {

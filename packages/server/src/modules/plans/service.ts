@@ -263,6 +263,7 @@ export function presentItems(ctx: ActorContext | null, plan: Plan, items: readon
       title: item.title,
       description: item.description,
       responsibleUnits: item.units.map((unit) => ({ id: unit.id, name: unit.name })),
+      partnerUnits: item.partner_units.map((unit) => ({ id: unit.id, name: unit.name })),
       partners: item.partners,
       targetGroups: item.target_groups,
       deadlineText: item.deadline_text,
@@ -296,6 +297,17 @@ async function checkUnits(db: DbOrTrx, unitIds: readonly string[]) {
   }
 }
 
+/**
+ * Partner units may be any unit of the tree (partners are often other agencies), but must exist;
+ * a closed unit may stay on an item that already has it, and cannot be added.
+ */
+async function checkPartnerUnits(db: DbOrTrx, unitIds: readonly string[], current: readonly string[] = []) {
+  for (const [index, unitId] of unitIds.entries()) {
+    const unit = await findUnitById(db, unitId);
+    if (!unit || (!unit.active && !current.includes(unitId))) throw fieldError(`partnerUnitIds.${index}`, 'unit_not_found');
+  }
+}
+
 async function itemOrNotFound(db: DbOrTrx, planId: string, itemId: string) {
   const item = await repo.findItem(db, planId, itemId);
   if (!item) throw notFound();
@@ -316,6 +328,7 @@ export async function createItem(ctx: ActorContext, planId: string, input: Creat
     const code = input.code || null;
     if (code && (await repo.siblingCodeTaken(trx, planId, input.parentId, code))) throw fieldError('code', 'plan_code_taken', 409);
     await checkUnits(trx, input.responsibleUnitIds ?? []);
+    await checkPartnerUnits(trx, input.partnerUnitIds ?? []);
     const siblings = await repo.countSiblings(trx, planId, input.parentId);
     const position = Math.min(input.position ?? siblings, siblings);
     await repo.shiftSiblings(trx, planId, input.parentId, position, 1);
@@ -334,6 +347,7 @@ export async function createItem(ctx: ActorContext, planId: string, input: Creat
       deadline: parseDeadline(deadlineText, { startYear: plan.start_year, endYear: plan.end_year }).value,
     });
     await repo.setItemUnits(trx, id, input.responsibleUnitIds ?? []);
+    await repo.setItemPartners(trx, id, input.partnerUnitIds ?? []);
     await audit(ctx, trx, { action: 'plan.createItem', resourceType: 'plan_item', resourceId: id, details: { planId } });
     return presentItems(ctx, plan, await repo.listItems(trx, planId));
   });
@@ -347,6 +361,7 @@ export async function updateItem(ctx: ActorContext, planId: string, itemId: stri
     const code = input.code === undefined ? undefined : input.code || null;
     if (code && (await repo.siblingCodeTaken(trx, planId, item.parent_id, code, itemId))) throw fieldError('code', 'plan_code_taken', 409);
     if (input.responsibleUnitIds) await checkUnits(trx, input.responsibleUnitIds);
+    if (input.partnerUnitIds) await checkPartnerUnits(trx, input.partnerUnitIds, await repo.partnerIdsOfItem(trx, itemId));
     await repo.updateItem(trx, itemId, {
       ...(code !== undefined ? { code } : {}),
       ...(input.title !== undefined ? { title: input.title } : {}),
@@ -361,6 +376,7 @@ export async function updateItem(ctx: ActorContext, planId: string, itemId: stri
         : {}),
     });
     if (input.responsibleUnitIds) await repo.setItemUnits(trx, itemId, input.responsibleUnitIds);
+    if (input.partnerUnitIds) await repo.setItemPartners(trx, itemId, input.partnerUnitIds);
     await audit(ctx, trx, { action: 'plan.updateItem', resourceType: 'plan_item', resourceId: itemId, details: { planId, fields: Object.keys(input) } });
     return presentItems(ctx, plan, await repo.listItems(trx, planId));
   });
