@@ -108,5 +108,16 @@ export const PLAN_SHEET_COLUMNS = [
 ] as const;
 export type PlanSheetColumn = (typeof PLAN_SHEET_COLUMNS)[number];
 
+/** Between a measure's partners when they are written as one text: the organisations, then the free text. */
+export const PARTNER_SEPARATOR = '; ';
+
+/**
+ * A measure's partners as one text, the way the plan sheet's Samarbeidspartnere column and the
+ * pages write them: the organisations' names first, then the free text ("Velferdsetaten; Politiet").
+ */
+export function partnersText(unitNames: readonly string[], freeText: string): string {
+  return [...unitNames, freeText.trim()].filter((part) => part.trim() !== '').join(PARTNER_SEPARATOR);
+}
+
 /** The columns of a district's status report table, as in Word (domain.md §1). */
 export const STATUS_TABLE_COLUMNS = ['Tiltak', 'Beskrivelse av tiltaket', 'Frist', 'Status', 'Merknader'] as const;

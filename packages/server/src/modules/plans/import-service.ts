@@ -1,4 +1,5 @@
 import {
+  PARTNER_SEPARATOR,
   parseCsv,
   parseDeadline,
   parseStatusTable,
@@ -228,6 +229,7 @@ export async function importSheet(ctx: ActorContext, planId: string, input: Shee
     const parsed = sheetRowsToItems(kept, plan.levels, plan.status_terms);
     const items = await repo.listItems(trx, planId);
     const units = await unitsByName(trx, plan.owner_path);
+    const partnerUnits = await partnerUnitsByName(trx, plan.owner_path);
 
     // Walk the parsed tree in row order, matching each node to an existing item.
     const taken = parsed.rows.filter((r) => r.outcome === 'taken');
@@ -281,7 +283,7 @@ export async function importSheet(ctx: ActorContext, planId: string, input: Shee
         ...(flat.node.statusLabel && !plan.levels[flat.node.level]?.measure ? [message(ctx, 'import_not_measure')] : []),
       ];
       const messages = [...refusals, ...result.warnings.map((w) => message(ctx, w.message, w.params))];
-      const change = flat.existing ? changesOf(plan, flat, units) : null;
+      const change = flat.existing ? changesOf(plan, flat, units, partnerUnits) : null;
       lines.push({
         lines: [result.line],
         outcome: refusals.length > 0 ? 'refused' : !flat.existing ? 'create' : change!.any ? 'update' : 'unchanged',
@@ -307,11 +309,12 @@ export async function importSheet(ctx: ActorContext, planId: string, input: Shee
       const position = positions.get(parentId) ?? 0;
       positions.set(parentId, position + 1);
       const node = flat.node;
+      const partners = splitPartners(node.partners, partnerUnits, flat.existing?.partner_units ?? []);
       const fields = {
         code: node.code,
         title: node.title,
         description: node.description,
-        partners: node.partners,
+        partners: partners.text,
         targetGroups: node.targetGroups,
         deadlineText: node.deadline,
         deadline: parseDeadline(node.deadline, { startYear: plan.start_year, endYear: plan.end_year }).value,
@@ -322,13 +325,15 @@ export async function importSheet(ctx: ActorContext, planId: string, input: Shee
         const siblings = await repo.countSiblings(trx, planId, parentId);
         const { id } = await repo.insertItem(trx, { planId, parentId, level: node.level, position: siblings, ...fields });
         await repo.setItemUnits(trx, id, unitIds);
+        await repo.setItemPartners(trx, id, partners.unitIds);
         flat.existing = { id, parent_id: parentId, level: node.level, status_code: null, status_remark: null } as Item;
         created += 1;
       } else {
-        const change = changesOf(plan, flat, units);
+        const change = changesOf(plan, flat, units, partnerUnits);
         if (change.fields) {
           await repo.updateItem(trx, flat.existing.id, fields);
           await repo.setItemUnits(trx, flat.existing.id, unitIds);
+          await repo.setItemPartners(trx, flat.existing.id, partners.unitIds);
           updated += 1;
         }
       }
@@ -349,14 +354,17 @@ export async function importSheet(ctx: ActorContext, planId: string, input: Shee
 }
 
 /** What an import row would change on its existing item. */
-function changesOf(plan: Plan, flat: Flat, units: Map<string, string | null>) {
+function changesOf(plan: Plan, flat: Flat, units: Map<string, string | null>, partnerUnits: Map<string, string | null>) {
   const item = flat.existing!;
   const node = flat.node;
   const unitIds = new Set(node.responsibleUnits.map((name) => units.get(loose(name))));
+  const partners = splitPartners(node.partners, partnerUnits, item.partner_units);
   const fields =
     item.title !== node.title ||
     item.description !== node.description ||
-    item.partners !== node.partners ||
+    item.partners !== partners.text ||
+    item.partner_units.length !== partners.unitIds.length ||
+    item.partner_units.some((u) => !partners.unitIds.includes(u.id)) ||
     item.deadline_text !== node.deadline ||
     (item.code ?? null) !== (node.code ?? null) ||
     item.target_groups.join('\u0000') !== node.targetGroups.join('\u0000') ||
@@ -387,4 +395,53 @@ async function unitsByName(db: DbOrTrx, ownerPath: string): Promise<Map<string, 
     map.set(key, candidates.length === 1 ? candidates[0]! : null);
   }
   return map;
+}
+
+/** A partner's name as the import compares it: exactly, but for case and the spaces around it. */
+function partnerKey(name: string): string {
+  return name.trim().toLocaleLowerCase('nb');
+}
+
+/**
+ * Active units by exact name (case aside), for the Samarbeidspartnere column. As for responsible
+ * units, a name is looked up inside the plan owner's organisation first; a name that fits several
+ * units there, or none there and several elsewhere, is ambiguous (null) and stays free text.
+ */
+async function partnerUnitsByName(db: DbOrTrx, ownerPath: string): Promise<Map<string, string | null>> {
+  const rows = await db.selectFrom('org_unit').select(['id', 'name', 'path']).where('active', '=', true).execute();
+  const inside = new Map<string, string[]>();
+  const anywhere = new Map<string, string[]>();
+  for (const row of rows) {
+    const key = partnerKey(row.name);
+    anywhere.set(key, [...(anywhere.get(key) ?? []), row.id]);
+    if (row.path.startsWith(ownerPath)) inside.set(key, [...(inside.get(key) ?? []), row.id]);
+  }
+  const map = new Map<string, string | null>();
+  for (const [key, ids] of anywhere) {
+    const candidates = inside.get(key) ?? ids;
+    map.set(key, candidates.length === 1 ? candidates[0]! : null);
+  }
+  return map;
+}
+
+/**
+ * The Samarbeidspartnere cell ("Velferdsetaten; Politiet") as partner units and free text: a part
+ * that is exactly the name of a unit (the item's own partners first, so a closed or namesake unit
+ * it already has is kept) becomes that unit; anything else stays free text, in its order. A cell
+ * with no unit in it is kept as it was written.
+ */
+function splitPartners(
+  cell: string,
+  byName: Map<string, string | null>,
+  current: readonly { id: string; name: string }[],
+): { unitIds: string[]; text: string } {
+  const unitIds: string[] = [];
+  const rest: string[] = [];
+  for (const part of cell.split(';').map((text) => text.trim()).filter(Boolean)) {
+    const key = partnerKey(part);
+    const id = current.find((unit) => partnerKey(unit.name) === key && !unitIds.includes(unit.id))?.id ?? byName.get(key) ?? null;
+    if (id && !unitIds.includes(id)) unitIds.push(id);
+    else rest.push(part);
+  }
+  return { unitIds, text: unitIds.length === 0 ? cell.trim() : rest.join(PARTNER_SEPARATOR) };
 }

@@ -262,6 +262,7 @@ describeEachEngine('plan imports API', (get) => {
 
   const row = (cells: Partial<Record<(typeof PLAN_SHEET_COLUMNS)[number], string>>) => PLAN_SHEET_COLUMNS.map((column) => cells[column] ?? '');
   const HEADER = [...PLAN_SHEET_COLUMNS];
+  const COLUMN = (name: (typeof PLAN_SHEET_COLUMNS)[number]) => PLAN_SHEET_COLUMNS.indexOf(name);
 
   function planSheet(unit: UnitRef) {
     return [
@@ -421,6 +422,45 @@ describeEachEngine('plan imports API', (get) => {
     expect(done.status).toBe(200);
     const items = (await api.get(`/api/plans/${plan.id}/items`)).body.items;
     expect(items[3].responsibleUnits).toEqual([{ id: own.id, name }]);
+  });
+
+  /*
+   * Samarbeidspartnere holds organisations and free text in one cell ("Velferdsetaten; Politiet").
+   * A part that is exactly a unit's name (case aside) becomes a partner unit — any unit, also
+   * outside the owner's district; a name two units share outside it, or anything else, stays text.
+   */
+  it('reads partner names that are exactly a unit’s name as partner units, and keeps the rest as free text', async () => {
+    const { h, tree, api } = await setup();
+    const shared = `Frivilligsentralen ${tree.city.name}`;
+    const own = await buildUnit(h.db, { parent: tree.districtA, kind: 'unit', name: `Ungdomsklubben ${tree.city.name}` });
+    await buildUnit(h.db, { parent: tree.districtB, kind: 'unit', name: own.name });
+    await buildUnit(h.db, { parent: tree.districtB, kind: 'unit', name: shared });
+    await buildUnit(h.db, { parent: tree.agency, kind: 'unit', name: shared });
+    const plan = await buildPlan(h.db, { owner: tree.districtA });
+    const rows = planSheet(tree.unitA);
+    const partners = COLUMN('Samarbeidspartnere');
+    rows[4]![partners] = [tree.agency.name.toUpperCase(), 'Politiet', tree.unitB.name, `${tree.agency.name} (Uteseksjonen)`, own.name, shared].join('; ');
+    rows.push(row({ Nivå: '4', Kode: '2', Tittel: 'Tiltak med bare fritekst', Samarbeidspartnere: 'Politiet;frivillige lag' }));
+    const url = `/api/plans/${plan.id}/import/sheet`;
+
+    const done = await api.post(url, { format: 'csv', content: toCsv(rows), confirm: true });
+    expect(done.status).toBe(200);
+    expect(done.body.summary).toMatchObject({ toSave: 5, refused: 0 });
+    const items = (await api.get(`/api/plans/${plan.id}/items`)).body.items;
+    const units = [tree.agency, tree.unitB, own].sort((a, b) => a.name.localeCompare(b.name)).map((u) => ({ id: u.id, name: u.name }));
+    expect(items[3]).toMatchObject({ partnerUnits: units, partners: `Politiet; ${tree.agency.name} (Uteseksjonen); ${shared}` });
+    expect(items[4]).toMatchObject({ partnerUnits: [], partners: 'Politiet;frivillige lag' });
+
+    // The same sheet again changes nothing.
+    const again = await api.post(url, { format: 'csv', content: toCsv(rows) });
+    expect(again.body.summary).toMatchObject({ toSave: 0, unchanged: 5 });
+
+    // A partner taken out of the cell is taken off the measure.
+    rows[4]![partners] = `Politiet; ${tree.unitB.name}`;
+    const edited = await api.post(url, { format: 'csv', content: toCsv(rows), confirm: true });
+    expect(edited.body.lines.map((l: Line) => l.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged', 'update', 'unchanged']);
+    const after = (await api.get(`/api/plans/${plan.id}/items`)).body.items;
+    expect(after[3]).toMatchObject({ partnerUnits: [{ id: tree.unitB.id, name: tree.unitB.name }], partners: 'Politiet' });
   });
 
   it('refuses a broken Excel file with 400 on content', async () => {

@@ -3,6 +3,7 @@ import {
   currentPeriod,
   daysBetween,
   planActions,
+  partnersText,
   planToSheetRows,
   reportingPeriods,
   statusWindow,
@@ -226,7 +227,8 @@ export async function planSheetRows(db: DbOrTrx, plan: Plan): Promise<string[][]
       title: item.title,
       description: item.description,
       responsibleUnits: item.units.map((unit) => unit.name),
-      partners: item.partners,
+      // The Samarbeidspartnere column: the partner organisations' names, then the free text.
+      partners: partnersText(item.partner_units.map((unit) => unit.name), item.partners),
       targetGroups: item.target_groups,
       deadline: item.deadline_text,
       statusLabel: term?.label ?? null,

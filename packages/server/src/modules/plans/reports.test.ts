@@ -458,6 +458,45 @@ describeEachEngine('plan reports API', (get) => {
     expect(res.body.summary).toEqual({ lines: 8, toSave: 0, unchanged: 8, refused: 0, skipped: 0 });
   });
 
+  it('writes partner organisations, then the free text, in the sheet’s Samarbeidspartnere column; CSV and Excel import back unchanged', async () => {
+    const { h, tree, session, api } = await setup();
+    const p = await reportedPlan(h, tree.districtA, tree.unitA);
+    // Another district and an agency: partners need not be the owner's units.
+    const set = await api.patch(`/api/plans/${p.plan.id}/items/${p.m2.id}`, { partnerUnitIds: [tree.agency.id, tree.districtB.id], partners: 'Politiet; frivillige' });
+    expect(set.status).toBe(200);
+    await api.patch(`/api/plans/${p.plan.id}/items/${p.m3.id}`, { partnerUnitIds: [tree.agency.id] });
+    const names = [tree.agency.name, tree.districtB.name].sort((a, b) => a.localeCompare(b));
+
+    const csv = await download(h, session, `/api/plans/${p.plan.id}/export?format=csv`);
+    const rows = parseCsv(csv.body.toString('utf8'));
+    const cell = (title: string) => rows.find((r) => r[COLUMN('Tittel')] === title)![COLUMN('Samarbeidspartnere')];
+    expect(cell('Tilbud om individuell oppfølging ved helsesykepleier')).toBe([...names, 'Politiet', 'frivillige'].join('; '));
+    expect(cell('Ambulerende rusteam for eldre etter FACT-modell')).toBe(tree.agency.name);
+    expect(cell('Vi oppdaterer programmet i samarbeid med skolene')).toBe('');
+
+    const xlsx = await download(h, session, `/api/plans/${p.plan.id}/export?format=xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0]!;
+    const xlsxCells: string[] = [];
+    sheet.eachRow((row) => xlsxCells.push(String(row.getCell(COLUMN('Samarbeidspartnere') + 1).value ?? '')));
+    expect(xlsxCells).toContain([...names, 'Politiet', 'frivillige'].join('; '));
+
+    const url = `/api/plans/${p.plan.id}/import/sheet`;
+    for (const body of [
+      { format: 'csv', content: csv.body.toString('utf8') },
+      { format: 'xlsx', content: xlsx.body.toString('base64') },
+    ]) {
+      const res = await api.post(url, { ...body, confirm: true });
+      expect(res.status).toBe(200);
+      expect(res.body.summary, body.format).toEqual({ lines: 8, toSave: 0, unchanged: 8, refused: 0, skipped: 0 });
+    }
+    const items = (await api.get(`/api/plans/${p.plan.id}/items`)).body.items as { id: string; partnerUnits: { id: string }[]; partners: string }[];
+    const m2 = items.find((i) => i.id === p.m2.id)!;
+    expect(m2.partnerUnits.map((u) => u.id).sort()).toEqual([tree.agency.id, tree.districtB.id].sort());
+    expect(m2.partners).toBe('Politiet; frivillige');
+  });
+
   // ---------------------------------------------------------------- the grace period
 
   /*
