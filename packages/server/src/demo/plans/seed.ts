@@ -80,6 +80,9 @@ async function seedPlan(trx: Transaction<Database>, demo: DemoPlan, units: Map<s
     for (const key of item.responsible ?? []) {
       await trx.insertInto('plan_item_unit').values({ item_id: id, unit_id: units.get(key)! }).execute();
     }
+    for (const key of item.partnerUnits ?? []) {
+      await trx.insertInto('plan_item_partner').values({ item_id: id, unit_id: units.get(key)! }).execute();
+    }
     for (const update of item.history ?? []) {
       await trx
         .insertInto('measure_status')

@@ -98,6 +98,14 @@ describe('stHanshaugenPlan', () => {
     }
   });
 
+  it('names partner units that exist, other agencies and districts among them', () => {
+    const keys = unitKeys(demoOrganization);
+    const partners = all().flatMap((item) => item.partnerUnits ?? []);
+    expect(partners.length).toBeGreaterThan(0);
+    for (const key of partners) expect(keys.has(key), key).toBe(true);
+    expect(partners).toEqual(expect.arrayContaining(['vel', 'hel', 'gamle-oslo']));
+  });
+
   it('keeps every status history in date order, with known statuses and demo authors', () => {
     const codes = new Set(DEFAULT_STATUS_TERMS.map((t) => t.code));
     const usernames = new Set(demoUsers.map((u) => u.username));

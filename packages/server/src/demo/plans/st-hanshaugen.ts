@@ -176,7 +176,7 @@ export const stHanshaugenPlan: DemoPlan = {
                   code: '5',
                   title: 'Bidra til Velferdsetatens utvikling av en felles faglig standard for oppsøkende arbeid rettet mot utsatte unge.',
                   responsible: ['sth-ruskonsulent-unge'],
-                  partners: 'Velferdsetaten (Uteseksjonen)',
+                  partnerUnits: ['ute'],
                   targetGroups: ['ungdom'],
                   deadline: 'I løpet av planperioden',
                   history: [
@@ -480,7 +480,7 @@ export const stHanshaugenPlan: DemoPlan = {
                   title: 'Aktuelle tjenestesteder gjennomfører brukertilfredshetsundersøkelse i samarbeid med KORUS.',
                   description: 'Aktuelle tjenestesteder gjennomfører Helseetatens brukerundersøkelse.',
                   responsible: ['sth-phr'],
-                  partners: 'KoRus Oslo, Helseetaten',
+                  partnerUnits: ['korus', 'hel'],
                   deadline: 'Årlig',
                   history: [
                     s(R2021, 'iverksatt', 'planlegger.sth', 'Brukertilfredshetsundersøkelse gjennomført i samarbeid med KoRus Oslo.'),
@@ -537,7 +537,8 @@ export const stHanshaugenPlan: DemoPlan = {
                   description:
                     'Vi skal samarbeide med Helseetaten og NAPHA (nasjonalt kompetansesenter psykisk helsearbeid) om brukerinvolvering i tjenesteutviklingen.',
                   responsible: ['sth'],
-                  partners: 'Helseetaten, NAPHA',
+                  partnerUnits: ['hel'],
+                  partners: 'NAPHA',
                   deadline: 'I løpet av planperioden',
                   history: [
                     s(R2020, 'ikke_iverksatt', 'planlegger.sth'),
@@ -568,7 +569,7 @@ export const stHanshaugenPlan: DemoPlan = {
                   // Unnumbered second paragraph; numbers 1 and 2 are consecutive.
                   description: 'Vi skal tilby alle med rusproblemer meningsfulle aktiviteter og tilgang til et sosialt fellesskap.',
                   responsible: ['sth-nav', 'sth-phr'],
-                  partners: 'Velferdsetaten',
+                  partnerUnits: ['vel'],
                   targetGroups: ['voksne'],
                   deadline: 'Kontinuerlig',
                   history: [
@@ -667,7 +668,7 @@ export const stHanshaugenPlan: DemoPlan = {
                   code: '1',
                   title: 'Vi skal bosette alle som kan bo i egnet bolig fremfor opphold i rusinstitusjoner.',
                   responsible: ['sth-bolig', 'sth-flexbo'],
-                  partners: 'Velferdsetaten',
+                  partnerUnits: ['vel'],
                   targetGroups: ['voksne'],
                   deadline: 'I løpet av planperioden',
                   history: [
@@ -736,7 +737,7 @@ export const stHanshaugenPlan: DemoPlan = {
                   code: '1',
                   title: 'Bydelen skal teste ut rus-FACT-team i samarbeid med bydelene Gamle Oslo, Grünerløkka og Velferdsetaten.',
                   responsible: ['sth-fact'],
-                  partners: 'Bydel Gamle Oslo, Bydel Grünerløkka, Velferdsetaten',
+                  partnerUnits: ['gamle-oslo', 'grunerlokka', 'vel'],
                   targetGroups: ['voksne'],
                   deadline: '2021',
                   history: [

@@ -19,6 +19,9 @@ export interface DemoPlanItem {
   description?: string;
   /** Keys of responsible units in demo/organizations.ts. */
   responsible?: string[];
+  /** Keys of partner units in demo/organizations.ts (any unit: other districts and agencies too). */
+  partnerUnits?: string[];
+  /** Partners outside the organisation tree, as free text. */
   partners?: string;
   targetGroups?: string[];
   /** The deadline as the plan writes it ("Kontinuerlig", "2021", "Våren 2021"). */
