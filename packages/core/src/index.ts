@@ -13,3 +13,7 @@ export * from './plans/status-table.js';
 export * from './plans/plan-sheet.js';
 export * from './plans/report.js';
 export * from './plans/deadline.js';
+export * from './directory/model.js';
+export * from './directory/contract.js';
+export * from './directory/districts.js';
+export * from './directory/opening-hours.js';

@@ -10,6 +10,9 @@ import { z } from 'zod';
 import type { DatabaseHandle } from './db/database.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { auditPolicy } from './modules/audit/policy.js';
+import { directoryPolicy } from './modules/directory/policy.js';
+import { registerDirectoryPages } from './modules/directory/public-routes.js';
+import { directoryRoutes } from './modules/directory/routes.js';
 import { authPolicy } from './modules/auth/policy.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -40,6 +43,7 @@ export const modules = [
   { routes: userRoutes, policy: usersPolicy },
   { routes: auditRoutes, policy: auditPolicy },
   { routes: planRoutes, policy: plansPolicy },
+  { routes: directoryRoutes, policy: directoryPolicy },
 ] as const;
 
 export interface BuildAppOptions {
@@ -85,7 +89,7 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
   await app.register(cookie);
   const headers = securityHeaders(config);
   app.addHook('onRequest', async (req, reply) => {
-    const isApi = req.url.startsWith('/api/') || req.url === '/healthz' || req.url === '/readyz';
+    const isApi = req.url.startsWith('/api/') || req.url.startsWith('/hsds/') || req.url === '/healthz' || req.url === '/readyz';
     void reply.headers(isApi ? headers.api : headers.page);
   });
   await app.register(rateLimit, { global: false, keyGenerator: (req) => req.ip });
@@ -122,6 +126,7 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
     actor: null,
   });
   mountRoutes(app, routes, makeContext, sessionCache, config.loginRateLimitPerMinute);
+  await registerDirectoryPages(app, config, database);
 
   const webDist = config.webDistDir ? path.resolve(config.webDistDir) : defaultWebDist;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

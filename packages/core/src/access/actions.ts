@@ -1,4 +1,5 @@
 import { auditActions } from '../audit/contract.js';
+import { directoryActions } from '../directory/contract.js';
 import { organizationActions } from '../organizations/contract.js';
 import { planActions } from '../plans/contract.js';
 import { userActions } from '../users/contract.js';
@@ -7,5 +8,5 @@ import { userActions } from '../users/contract.js';
 export const selfActions = ['self.read', 'self.changePassword', 'self.enrolTotp'] as const;
 
 /** Every action the policy engine knows. A new module adds its list here. */
-export const ALL_ACTIONS = [...selfActions, ...organizationActions, ...userActions, ...auditActions, ...planActions] as const;
+export const ALL_ACTIONS = [...selfActions, ...organizationActions, ...userActions, ...auditActions, ...planActions, ...directoryActions] as const;
 export type Action = (typeof ALL_ACTIONS)[number];

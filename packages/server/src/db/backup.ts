@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGlite } from '@electric-sql/pglite';
 import type { Config } from '../platform/config.js';
 import { openPglite } from './database.js';
@@ -53,7 +54,7 @@ export async function restore(config: Config, file: string): Promise<{ keptPrevi
       renameSync(pgdata, keptPrevious);
     }
     const blob = new Blob([readFileSync(source)]);
-    const client = await PGlite.create({ dataDir: pgdata, loadDataDir: blob });
+    const client = await PGlite.create({ dataDir: pgdata, loadDataDir: blob, extensions: { pg_trgm } });
     await client.exec('CHECKPOINT');
     await client.close();
     return keptPrevious ? { keptPrevious } : {};

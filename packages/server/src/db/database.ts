@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import {
   CompiledQuery,
@@ -174,6 +175,8 @@ export async function openPglite(options: PgliteOptions = {}): Promise<DatabaseH
       ...(options.dataDir ? { dataDir: path.join(options.dataDir, 'pgdata') } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       parsers: pgliteParsers,
+      // pg_trgm: typo-tolerant search in the service directory (PostgreSQL ships it as a contrib module).
+      extensions: { pg_trgm },
     });
     const { dialect, driver } = pgliteDialect(client);
     const db = new Kysely<Database>({ dialect });

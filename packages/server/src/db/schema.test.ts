@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
-import { expect, it } from 'vitest';
-import { describeEachEngine } from '../test/harness.js';
-import type { Database } from './schema.js';
+import { sql } from "kysely";
+import { expect, it } from "vitest";
+import { describeEachEngine } from "../test/harness.js";
+import type { Database } from "./schema.js";
 
 /**
  * The hand-written table types (schema.ts) must match the migrated database. The object below is
@@ -10,7 +10,18 @@ import type { Database } from './schema.js';
  */
 type Columns<T> = { [K in keyof T]-?: true };
 const declared: { [Table in keyof Database]: Columns<Database[Table]> } = {
-  org_unit: { id: true, parent_id: true, kind: true, name: true, code: true, path: true, depth: true, active: true, created_at: true, updated_at: true },
+  org_unit: {
+    id: true,
+    parent_id: true,
+    kind: true,
+    name: true,
+    code: true,
+    path: true,
+    depth: true,
+    active: true,
+    created_at: true,
+    updated_at: true,
+  },
   app_user: {
     id: true,
     username: true,
@@ -27,7 +38,14 @@ const declared: { [Table in keyof Database]: Columns<Database[Table]> } = {
     created_at: true,
     updated_at: true,
   },
-  role_assignment: { id: true, user_id: true, role: true, unit_id: true, granted_by: true, created_at: true },
+  role_assignment: {
+    id: true,
+    user_id: true,
+    role: true,
+    unit_id: true,
+    granted_by: true,
+    created_at: true,
+  },
   user_session: {
     id: true,
     token_hash: true,
@@ -42,7 +60,13 @@ const declared: { [Table in keyof Database]: Columns<Database[Table]> } = {
     ip: true,
     user_agent: true,
   },
-  login_attempt: { username: true, ip: true, failures: true, last_failure_at: true, locked_until: true },
+  login_attempt: {
+    username: true,
+    ip: true,
+    failures: true,
+    last_failure_at: true,
+    locked_until: true,
+  },
   audit_event: {
     id: true,
     occurred_at: true,
@@ -97,7 +121,15 @@ const declared: { [Table in keyof Database]: Columns<Database[Table]> } = {
   },
   plan_item_unit: { item_id: true, unit_id: true },
   plan_item_partner: { item_id: true, unit_id: true },
-  measure_status: { id: true, item_id: true, status_code: true, remark: true, reported_on: true, author_user_id: true, created_at: true },
+  measure_status: {
+    id: true,
+    item_id: true,
+    status_code: true,
+    remark: true,
+    reported_on: true,
+    author_user_id: true,
+    created_at: true,
+  },
   status_report: {
     id: true,
     plan_id: true,
@@ -113,18 +145,187 @@ const declared: { [Table in keyof Database]: Columns<Database[Table]> } = {
     approved_at: true,
     published_at: true,
   },
+  dir_organization: {
+    id: true,
+    name: true,
+    alternate_name: true,
+    description: true,
+    description_en: true,
+    email: true,
+    website: true,
+    org_unit_id: true,
+    steward_unit_id: true,
+    created_at: true,
+    updated_at: true,
+  },
+  dir_location: {
+    id: true,
+    organization_id: true,
+    name: true,
+    description: true,
+    address: true,
+    postal_code: true,
+    city: true,
+    district_unit_id: true,
+    latitude: true,
+    longitude: true,
+    confidential: true,
+    wheelchair_accessible: true,
+    accessibility_note: true,
+    transportation: true,
+    example: true,
+    created_at: true,
+    updated_at: true,
+  },
+  dir_service: {
+    id: true,
+    organization_id: true,
+    name: true,
+    name_en: true,
+    alternate_name: true,
+    description: true,
+    description_en: true,
+    url: true,
+    email: true,
+    status: true,
+    status_note: true,
+    how_to_get_in: true,
+    how_to_get_in_en: true,
+    eligibility: true,
+    eligibility_en: true,
+    minimum_age: true,
+    maximum_age: true,
+    referral_required: true,
+    free_of_charge: true,
+    fees_description: true,
+    city_wide: true,
+    hours_note: true,
+    hours_example: true,
+    publication_state: true,
+    published_at: true,
+    published_by: true,
+    last_verified_on: true,
+    last_verified_by: true,
+    last_verified_by_name: true,
+    freshness_reminded_at: true,
+    created_at: true,
+    updated_at: true,
+  },
+  dir_service_at_location: { service_id: true, location_id: true },
+  dir_service_area: { service_id: true, district_unit_id: true },
+  dir_taxonomy_term: {
+    id: true,
+    taxonomy: true,
+    code: true,
+    name: true,
+    name_en: true,
+    position: true,
+  },
+  dir_service_term: { service_id: true, term_id: true },
+  dir_service_language: { service_id: true, code: true },
+  dir_schedule: {
+    id: true,
+    service_id: true,
+    kind: true,
+    weekday: true,
+    opens_min: true,
+    closes_min: true,
+    valid_from: true,
+    valid_to: true,
+    closed: true,
+    reason: true,
+  },
+  dir_phone: {
+    id: true,
+    service_id: true,
+    number: true,
+    description: true,
+    position: true,
+  },
+  dir_contact: {
+    id: true,
+    service_id: true,
+    name: true,
+    title: true,
+    email: true,
+    phone: true,
+    position: true,
+  },
+  dir_change: {
+    id: true,
+    service_id: true,
+    changed_at: true,
+    actor_id: true,
+    actor_name: true,
+    action: true,
+    changes: true,
+  },
+  dir_public_service: {
+    service_id: true,
+    organization_id: true,
+    name: true,
+    organization_name: true,
+    status: true,
+    target_groups: true,
+    categories: true,
+    city_wide: true,
+    districts: true,
+    languages: true,
+    free_of_charge: true,
+    referral_required: true,
+    minimum_age: true,
+    maximum_age: true,
+    wheelchair: true,
+    has_hours: true,
+    last_verified_on: true,
+    search_nb: true,
+    search_en: true,
+    name_key: true,
+    document: true,
+    published_at: true,
+    updated_at: true,
+  },
+  dir_public_point: { service_id: true, latitude: true, longitude: true },
+  dir_public_schedule: {
+    service_id: true,
+    kind: true,
+    weekday: true,
+    opens_min: true,
+    closes_min: true,
+    valid_from: true,
+    valid_to: true,
+    closed: true,
+  },
+  dir_public_word: { word: true, services: true },
+  dir_import: {
+    id: true,
+    created_by: true,
+    created_at: true,
+    format: true,
+    state: true,
+    total: true,
+    processed: true,
+    report: true,
+    finished_at: true,
+  },
 };
 
-describeEachEngine('schema.ts', (get) => {
-  it('declares exactly the tables and columns the migrations create', async () => {
+describeEachEngine("schema.ts", (get) => {
+  it("declares exactly the tables and columns the migrations create", async () => {
     const rows = await sql<{ table_name: string; column_name: string }>`
       select table_name, column_name from information_schema.columns
       where table_schema = 'public' and table_name not like 'schema_migration%'
       order by table_name, column_name
     `.execute(get().db);
     const actual: Record<string, string[]> = {};
-    for (const row of rows.rows) (actual[row.table_name] ??= []).push(row.column_name);
-    const expected = Object.fromEntries(Object.entries(declared).map(([table, columns]) => [table, Object.keys(columns).sort()]));
+    for (const row of rows.rows)
+      (actual[row.table_name] ??= []).push(row.column_name);
+    const expected = Object.fromEntries(
+      Object.entries(declared).map(([table, columns]) => [
+        table,
+        Object.keys(columns).sort(),
+      ]),
+    );
     expect(actual).toEqual(expected);
   });
 });

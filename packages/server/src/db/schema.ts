@@ -1,5 +1,17 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { AuditOutcome, DeadlineValue, OrgUnitKind, PlanLevel, PlanLink, Role, StatusTerm } from '@rusfag/core';
+import type {
+  AuditOutcome,
+  DeadlineValue,
+  OrgUnitKind,
+  PlanLevel,
+  PlanLink,
+  PublicationState,
+  PublicService,
+  Role,
+  ServiceStatus,
+  StatusTerm,
+  Taxonomy,
+} from '@rusfag/core';
 
 /**
  * Table types for Kysely, kept by hand beside the migrations; `schema.test.ts` checks them
@@ -176,6 +188,207 @@ export interface StatusReportTable {
   published_at: Date | null;
 }
 
+// Service directory (migration 20261126T0900_directory): the editors' working copy …
+export interface DirOrganizationTable {
+  id: Generated<string>;
+  name: string;
+  alternate_name: Generated<string>;
+  description: Generated<string>;
+  description_en: Generated<string>;
+  email: Generated<string>;
+  website: Generated<string>;
+  org_unit_id: string | null;
+  steward_unit_id: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface DirLocationTable {
+  id: Generated<string>;
+  organization_id: string;
+  name: string;
+  description: Generated<string>;
+  address: Generated<string>;
+  postal_code: Generated<string>;
+  city: Generated<string>;
+  district_unit_id: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  confidential: Generated<boolean>;
+  wheelchair_accessible: boolean | null;
+  accessibility_note: Generated<string>;
+  transportation: Generated<string>;
+  example: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface DirServiceTable {
+  id: Generated<string>;
+  organization_id: string;
+  name: string;
+  name_en: Generated<string>;
+  alternate_name: Generated<string>;
+  description: Generated<string>;
+  description_en: Generated<string>;
+  url: Generated<string>;
+  email: Generated<string>;
+  status: Generated<ServiceStatus>;
+  status_note: Generated<string>;
+  how_to_get_in: Generated<string>;
+  how_to_get_in_en: Generated<string>;
+  eligibility: Generated<string>;
+  eligibility_en: Generated<string>;
+  minimum_age: number | null;
+  maximum_age: number | null;
+  referral_required: boolean | null;
+  free_of_charge: boolean | null;
+  fees_description: Generated<string>;
+  city_wide: Generated<boolean>;
+  hours_note: Generated<string>;
+  hours_example: Generated<boolean>;
+  publication_state: Generated<PublicationState>;
+  published_at: Date | null;
+  published_by: string | null;
+  last_verified_on: string | null;
+  last_verified_by: string | null;
+  last_verified_by_name: Generated<string>;
+  freshness_reminded_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface DirServiceAtLocationTable {
+  service_id: string;
+  location_id: string;
+}
+
+export interface DirServiceAreaTable {
+  service_id: string;
+  district_unit_id: string;
+}
+
+export interface DirTaxonomyTermTable {
+  id: Generated<string>;
+  taxonomy: Taxonomy;
+  code: string;
+  name: string;
+  name_en: Generated<string>;
+  position: Generated<number>;
+}
+
+export interface DirServiceTermTable {
+  service_id: string;
+  term_id: string;
+}
+
+export interface DirServiceLanguageTable {
+  service_id: string;
+  code: string;
+}
+
+export interface DirScheduleTable {
+  id: Generated<string>;
+  service_id: string;
+  kind: 'weekly' | 'exception';
+  weekday: number | null;
+  opens_min: number | null;
+  closes_min: number | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  closed: Generated<boolean>;
+  reason: Generated<string>;
+}
+
+export interface DirPhoneTable {
+  id: Generated<string>;
+  service_id: string;
+  number: string;
+  description: Generated<string>;
+  position: Generated<number>;
+}
+
+export interface DirContactTable {
+  id: Generated<string>;
+  service_id: string;
+  name: Generated<string>;
+  title: Generated<string>;
+  email: Generated<string>;
+  phone: Generated<string>;
+  position: Generated<number>;
+}
+
+export interface DirChangeTable {
+  id: Generated<string>;
+  service_id: string;
+  changed_at: CreatedAt;
+  actor_id: string | null;
+  actor_name: Generated<string>;
+  action: string;
+  changes: Record<string, unknown>;
+}
+
+// … and the published snapshot that every public output reads.
+export interface DirPublicServiceTable {
+  service_id: string;
+  organization_id: string;
+  name: string;
+  organization_name: string;
+  status: ServiceStatus;
+  target_groups: string[];
+  categories: string[];
+  city_wide: boolean;
+  districts: string[];
+  languages: string[];
+  free_of_charge: boolean | null;
+  referral_required: boolean | null;
+  minimum_age: number | null;
+  maximum_age: number | null;
+  wheelchair: boolean;
+  has_hours: boolean;
+  last_verified_on: string | null;
+  search_nb: string;
+  search_en: string;
+  name_key: string;
+  document: PublicService;
+  published_at: Date;
+  updated_at: Timestamp;
+}
+
+export interface DirPublicPointTable {
+  service_id: string;
+  latitude: number;
+  longitude: number;
+}
+
+export interface DirPublicScheduleTable {
+  service_id: string;
+  kind: 'weekly' | 'exception';
+  weekday: number | null;
+  opens_min: number | null;
+  closes_min: number | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  closed: boolean;
+}
+
+export interface DirPublicWordTable {
+  word: string;
+  services: number;
+}
+
+export interface DirImportTable {
+  id: Generated<string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  format: string;
+  state: Generated<'preview' | 'running' | 'done' | 'failed'>;
+  total: Generated<number>;
+  processed: Generated<number>;
+  report: Generated<Record<string, unknown>>;
+  finished_at: Date | null;
+}
+
 export interface Database {
   org_unit: OrgUnitTable;
   app_user: AppUserTable;
@@ -189,6 +402,23 @@ export interface Database {
   plan_item_partner: PlanItemPartnerTable;
   measure_status: MeasureStatusTable;
   status_report: StatusReportTable;
+  dir_organization: DirOrganizationTable;
+  dir_location: DirLocationTable;
+  dir_service: DirServiceTable;
+  dir_service_at_location: DirServiceAtLocationTable;
+  dir_service_area: DirServiceAreaTable;
+  dir_taxonomy_term: DirTaxonomyTermTable;
+  dir_service_term: DirServiceTermTable;
+  dir_service_language: DirServiceLanguageTable;
+  dir_schedule: DirScheduleTable;
+  dir_phone: DirPhoneTable;
+  dir_contact: DirContactTable;
+  dir_change: DirChangeTable;
+  dir_public_service: DirPublicServiceTable;
+  dir_public_point: DirPublicPointTable;
+  dir_public_schedule: DirPublicScheduleTable;
+  dir_public_word: DirPublicWordTable;
+  dir_import: DirImportTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;

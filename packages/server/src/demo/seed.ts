@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js';
 import { recordAudit } from '../platform/audit.js';
 import { hashPassword } from '../platform/password.js';
 import { todayInOslo } from '../platform/time.js';
+import { seedDemoDirectory } from './directory-seed.js';
 import { seedDemoPlans } from './plans/seed.js';
 import { demoOrganization, type DemoUnit } from './organizations.js';
 import { DEMO_PASSWORD, demoTotpSecret, demoUsers } from './users.js';
@@ -55,6 +56,7 @@ export async function seedDemo(db: Db): Promise<void> {
       }
     }
     await seedDemoPlans(trx, ids, users, todayInOslo());
+    await seedDemoDirectory(trx, ids, users.get('redaktor') ?? null, 'Randi Redaktør', todayInOslo());
     await recordAudit(trx, { actorUserId: null, requestId: null, ip: null }, { action: 'demo.seed', details: { users: demoUsers.length } });
   });
 }

@@ -123,6 +123,15 @@ const nb = {
   totp_format: 'Koden består av 6 sifre.',
   code_format: 'Koden kan bare ha bokstaver, tall, punktum, bindestrek og understrek.',
   empty_update: 'Ingen endringer ble sendt.',
+  // service directory
+  dir_unit_unknown: 'Enheten finnes ikke i organisasjonskartet.',
+  dir_district_unknown: 'Velg en av Oslos 15 bydeler.',
+  dir_organization_name_taken: 'En organisasjon med dette navnet finnes allerede i tjenesteoversikten.',
+  dir_location_other_organization: 'Stedet hører til en annen organisasjon.',
+  dir_term_unknown: 'Ukjent målgruppe eller kategori.',
+  dir_target_group_required: 'Velg minst én målgruppe.',
+  dir_category_required: 'Velg minst én kategori.',
+  dir_area_required: 'Velg bydelene tjenesten gjelder for, eller «hele byen».',
 } as const;
 
 export type MessageCode = keyof typeof nb;
@@ -240,6 +249,14 @@ const en: Record<MessageCode, string> = {
   totp_format: 'The code has 6 digits.',
   code_format: 'The code may only contain letters, digits, dot, hyphen and underscore.',
   empty_update: 'No changes were sent.',
+  dir_unit_unknown: 'The unit does not exist in the organisation chart.',
+  dir_district_unknown: "Choose one of Oslo's 15 districts.",
+  dir_organization_name_taken: 'An organisation with this name is already in the directory.',
+  dir_location_other_organization: 'The location belongs to another organisation.',
+  dir_term_unknown: 'Unknown target group or category.',
+  dir_target_group_required: 'Choose at least one target group.',
+  dir_category_required: 'Choose at least one category.',
+  dir_area_required: 'Choose the districts the service covers, or "the whole city".',
 };
 
 const catalogues: Record<Language, Record<MessageCode, string>> = { nb, en };

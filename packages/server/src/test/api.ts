@@ -9,7 +9,7 @@ export interface Answer {
   headers: Record<string, string | string[] | number | undefined>;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 async function send(h: Harness, method: Method, url: string, headers: Record<string, string>, payload?: object, remoteAddress?: string): Promise<Answer> {
   const res = await h.app.inject({
@@ -29,6 +29,7 @@ export function apiAs(h: Harness, session: TestSession) {
   return {
     get: (url: string, headers?: Record<string, string>) => call('GET', url, undefined, headers),
     post: (url: string, payload: object = {}, headers?: Record<string, string>) => call('POST', url, payload, headers),
+    put: (url: string, payload: object, headers?: Record<string, string>) => call('PUT', url, payload, headers),
     patch: (url: string, payload: object, headers?: Record<string, string>) => call('PATCH', url, payload, headers),
     del: (url: string, headers?: Record<string, string>) => call('DELETE', url, undefined, headers),
   };

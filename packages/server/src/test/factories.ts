@@ -241,3 +241,24 @@ export async function buildStatus(
     .executeTakeFirstOrThrow();
   return { id };
 }
+
+/** An organisation in the service directory, kept by the editors of `steward`. */
+export async function buildDirOrganization(db: Db, steward: UnitRef) {
+  return db
+    .insertInto('dir_organization')
+    .values({ name: unique('Tilbyder'), steward_unit_id: steward.id })
+    .returning(['id', 'name'])
+    .executeTakeFirstOrThrow();
+}
+
+/** A draft service (city-wide, for adults) of a directory organisation. */
+export async function buildDirService(db: Db, organization: { id: string }) {
+  const service = await db
+    .insertInto('dir_service')
+    .values({ organization_id: organization.id, name: unique('Tjeneste'), city_wide: true })
+    .returning(['id', 'name'])
+    .executeTakeFirstOrThrow();
+  const term = await db.selectFrom('dir_taxonomy_term').select('id').where('code', '=', 'voksne').executeTakeFirstOrThrow();
+  await db.insertInto('dir_service_term').values({ service_id: service.id, term_id: term.id }).execute();
+  return service;
+}

@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { recordAudit } from '../platform/audit.js';
 import { createSession, type NewSession } from '../platform/sessions.js';
 import { csrfTokenFor } from '../platform/csrf.js';
-import { buildMeasureChain, buildOrgTree, buildPlan, buildPlanItem, buildReport, buildUnit, buildUser, sessionFor, unique, type TestSession } from './factories.js';
+import { buildDirOrganization, buildDirService, buildMeasureChain, buildOrgTree, buildPlan, buildPlanItem, buildReport, buildUnit, buildUser, sessionFor, unique, type TestSession } from './factories.js';
 import { describeEachEngine, type Harness } from './harness.js';
 
 /**
@@ -155,6 +155,85 @@ const builders: Record<string, Builder> = {
     };
   },
   'GET /api/audit/verify': async () => ({ url: '/api/audit/verify' }),
+  'GET /api/directory/vocabulary': async () => ({ url: '/api/directory/vocabulary', listCheck: () => true }),
+  'GET /api/directory/organizations': async (h, fx) => {
+    const inside = await buildDirOrganization(h.db, fx.districtFor('in'));
+    const outside = await buildDirOrganization(h.db, fx.districtFor('out'));
+    return {
+      url: '/api/directory/organizations',
+      listCheck: (body) => {
+        const ids = (body as { organizations: { id: string }[] }).organizations.map((o) => o.id);
+        return ids.includes(inside.id) && !ids.includes(outside.id);
+      },
+    };
+  },
+  'POST /api/directory/organizations': async (_h, fx, where) => ({
+    url: '/api/directory/organizations',
+    payload: { name: unique('Ny tilbyder'), stewardUnitId: fx.districtFor(where).id },
+  }),
+  'PUT /api/directory/organizations/:id': async (h, fx, where) => ({
+    url: `/api/directory/organizations/${(await buildDirOrganization(h.db, fx.districtFor(where))).id}`,
+    payload: { name: unique('Nytt navn'), stewardUnitId: fx.districtFor(where).id },
+  }),
+  'GET /api/directory/organizations/:id/locations': async (h, fx, where) => ({
+    url: `/api/directory/organizations/${(await buildDirOrganization(h.db, fx.districtFor(where))).id}/locations`,
+  }),
+  'POST /api/directory/locations': async (h, fx, where) => ({
+    url: '/api/directory/locations',
+    payload: { organizationId: (await buildDirOrganization(h.db, fx.districtFor(where))).id, name: 'Kontoret' },
+  }),
+  'PUT /api/directory/locations/:id': async (h, fx, where) => {
+    const org = await buildDirOrganization(h.db, fx.districtFor(where));
+    const location = await h.db.insertInto('dir_location').values({ organization_id: org.id, name: 'Kontoret' }).returning('id').executeTakeFirstOrThrow();
+    return { url: `/api/directory/locations/${location.id}`, payload: { organizationId: org.id, name: 'Nytt kontor' } };
+  },
+  'GET /api/directory/services': async (h, fx) => {
+    const inside = await buildDirService(h.db, await buildDirOrganization(h.db, fx.districtFor('in')));
+    const outside = await buildDirService(h.db, await buildDirOrganization(h.db, fx.districtFor('out')));
+    return {
+      url: '/api/directory/services',
+      listCheck: (body) => {
+        const ids = (body as { services: { id: string }[] }).services.map((s) => s.id);
+        return ids.includes(inside.id) && !ids.includes(outside.id);
+      },
+    };
+  },
+  'POST /api/directory/services': async (h, fx, where) => ({
+    url: '/api/directory/services',
+    payload: {
+      organizationId: (await buildDirOrganization(h.db, fx.districtFor(where))).id,
+      name: unique('Ny tjeneste'),
+      targetGroups: ['voksne'],
+      categories: ['radgivning'],
+      cityWide: true,
+    },
+  }),
+  'GET /api/directory/services/:id': async (h, fx, where) => ({
+    url: `/api/directory/services/${(await buildDirService(h.db, await buildDirOrganization(h.db, fx.districtFor(where)))).id}`,
+  }),
+  'PUT /api/directory/services/:id': async (h, fx, where) => {
+    const org = await buildDirOrganization(h.db, fx.districtFor(where));
+    const service = await buildDirService(h.db, org);
+    return {
+      url: `/api/directory/services/${service.id}`,
+      payload: { organizationId: org.id, name: unique('Nytt navn'), targetGroups: ['voksne'], categories: ['radgivning'], cityWide: true },
+    };
+  },
+  'POST /api/directory/services/:id/publish': async (h, fx, where) => ({
+    url: `/api/directory/services/${(await buildDirService(h.db, await buildDirOrganization(h.db, fx.districtFor(where)))).id}/publish`,
+    payload: {},
+  }),
+  'POST /api/directory/services/:id/unpublish': async (h, fx, where) => ({
+    url: `/api/directory/services/${(await buildDirService(h.db, await buildDirOrganization(h.db, fx.districtFor(where)))).id}/unpublish`,
+    payload: {},
+  }),
+  'POST /api/directory/services/:id/verify': async (h, fx, where) => ({
+    url: `/api/directory/services/${(await buildDirService(h.db, await buildDirOrganization(h.db, fx.districtFor(where)))).id}/verify`,
+    payload: {},
+  }),
+  'GET /api/directory/services/:id/history': async (h, fx, where) => ({
+    url: `/api/directory/services/${(await buildDirService(h.db, await buildDirOrganization(h.db, fx.districtFor(where)))).id}/history`,
+  }),
   'GET /api/plans/todo': async () => ({ url: '/api/plans/todo' }),
   'GET /api/plans/:id/export': async (h, fx, where) => ({ url: `/api/plans/${(await buildPlan(h.db, { owner: fx.districtFor(where) })).id}/export?format=csv` }),
   'GET /api/plans/:id/reports': async (h, fx, where) => ({ url: `/api/plans/${(await buildPlan(h.db, { owner: fx.districtFor(where) })).id}/reports` }),
@@ -266,7 +345,7 @@ const builders: Record<string, Builder> = {
   },
 };
 
-const methodOf = (route: string) => route.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'DELETE';
+const methodOf = (route: string) => route.split(' ')[0] as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 describeEachEngine('policy matrix (docs/policy-matrix.md)', (get) => {
   const rows = readMatrix();
