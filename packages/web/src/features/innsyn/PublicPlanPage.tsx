@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { describeDeadline, type PublicPlan } from '@rusfag/core';
+import { describeDeadline, partnersText, type PublicPlan } from '@rusfag/core';
 import { formatDay } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { Icon } from '../../app/Icon';
@@ -19,6 +19,11 @@ import { ProgressBar } from '../plans/ProgressBar';
 import { StatusWord } from '../plans/StatusHistory';
 
 type PublicItem = PublicPlan['items'][number];
+
+/** "Velferdsetaten; Politiet": the partner organisations' names, then the free text. */
+function partnersOf(item: PublicItem): string {
+  return partnersText(item.partnerUnits.map((unit) => unit.name), item.partners);
+}
 
 /** /innsyn/planer/:id: one published plan with every measure's status and history, and its reports. */
 export function PublicPlanPage() {
@@ -88,7 +93,7 @@ function PublicPlanView({ plan }: { plan: PublicPlan }) {
           )}
           {measure && item.status?.remark && <p className="rf-plan-item__remark">{item.status.remark}</p>}
           {!measure && item.progress.total > 0 && <ProgressBar progress={item.progress} label={t('plans.progress.of', { name })} compact />}
-          {(item.description || item.responsibleUnits.length > 0 || item.deadlineText) && (
+          {(item.description || item.responsibleUnits.length > 0 || partnersOf(item) || item.deadlineText) && (
             <dl className="rf-dl rf-plan-item__details">
               {item.description && (
                 <div>
@@ -100,6 +105,12 @@ function PublicPlanView({ plan }: { plan: PublicPlan }) {
                 <div>
                   <dt>{t('plans.field.units')}</dt>
                   <dd>{item.responsibleUnits.map((unit) => unit.name).join(', ')}</dd>
+                </div>
+              )}
+              {partnersOf(item) && (
+                <div>
+                  <dt>{t('plans.field.partners')}</dt>
+                  <dd>{partnersOf(item)}</dd>
                 </div>
               )}
               {item.deadlineText && (

@@ -11,7 +11,6 @@ import {
 import { api } from '../../app/api';
 import { useDraft } from '../../app/drafts';
 import {
-  CheckboxField,
   ErrorSummary,
   FormActions,
   TextAreaField,
@@ -24,14 +23,16 @@ import {
   type FieldErrors,
 } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { subtreeIds, type UnitIndex } from '../organizations/units';
+import { subtreeIds, unitLabel, type UnitIndex } from '../organizations/units';
 import { isMeasure } from './model';
+import { UnitChoices } from './UnitChoices';
 
 interface Values {
   code: string;
   title: string;
   description: string;
   unitIds: string[];
+  partnerUnitIds: string[];
   partners: string;
   targetGroups: string;
   deadlineText: string;
@@ -53,6 +54,7 @@ function fieldsOf(values: Values, measure: boolean) {
     ...(measure
       ? {
           responsibleUnitIds: values.unitIds,
+          partnerUnitIds: values.partnerUnitIds,
           partners: values.partners.trim(),
           targetGroups: splitGroups(values.targetGroups),
           deadlineText: values.deadlineText.trim(),
@@ -61,7 +63,7 @@ function fieldsOf(values: Values, measure: boolean) {
   };
 }
 
-/** Field problems on "targetGroups.2" and "responsibleUnitIds.0" belong to their whole field. */
+/** Field problems on "targetGroups.2", "responsibleUnitIds.0" and "partnerUnitIds.1" belong to their whole field. */
 function collapse(errors: FieldErrors): FieldErrors {
   const result: FieldErrors = {};
   for (const [path, message] of Object.entries(errors)) {
@@ -102,6 +104,7 @@ export function ItemForm({
     title: item?.title ?? '',
     description: item?.description ?? '',
     unitIds: item?.responsibleUnits.map((unit) => unit.id) ?? [],
+    partnerUnitIds: item?.partnerUnits.map((unit) => unit.id) ?? [],
     partners: item?.partners ?? '',
     targetGroups: item?.targetGroups.join(', ') ?? '',
     deadlineText: item?.deadlineText ?? '',
@@ -114,7 +117,8 @@ export function ItemForm({
     { path: 'title', id: `${formId}-title`, label: t('plans.field.itemTitle') },
     { path: 'description', id: `${formId}-description`, label: t('plans.field.itemDescription') },
     { path: 'responsibleUnitIds', id: `${formId}-units`, label: t('plans.field.units') },
-    { path: 'partners', id: `${formId}-partners`, label: t('plans.field.partners') },
+    { path: 'partnerUnitIds', id: `${formId}-partner-units`, label: t('plans.field.partnerUnits') },
+    { path: 'partners', id: `${formId}-partners`, label: t('plans.field.partnersText') },
     { path: 'targetGroups', id: `${formId}-groups`, label: t('plans.field.targetGroups') },
     { path: 'deadlineText', id: `${formId}-deadline`, label: t('plans.field.deadline') },
   ];
@@ -126,7 +130,11 @@ export function ItemForm({
     const own = subtreeIds(units, [plan.ownerUnitId]);
     return units.ordered.filter((unit) => (own.has(unit.id) && unit.active) || values.unitIds.includes(unit.id));
   }, [units, plan.ownerUnitId, values.unitIds]);
-  const minDepth = Math.min(...unitChoices.map((unit) => unit.depth));
+  /** Any unit of the tree may be a partner (other agencies and districts too), and any it already has. */
+  const partnerChoices = useMemo(
+    () => (units ? units.ordered.filter((unit) => unit.active || values.partnerUnitIds.includes(unit.id)) : []),
+    [units, values.partnerUnitIds],
+  );
 
   const deadline = values.deadlineText.trim()
     ? parseDeadline(values.deadlineText.trim(), { startYear: plan.startYear, endYear: plan.endYear })
@@ -227,37 +235,32 @@ export function ItemForm({
       />
       {measure && (
         <>
-          <fieldset className="rf-fieldset rf-unit-choices" id={`${formId}-units`} tabIndex={-1} aria-describedby={form.errors.responsibleUnitIds ? `${formId}-units-error` : undefined}>
-            <legend className="rf-legend">{t('plans.field.units')}</legend>
-            {unitChoices.length === 0 ? (
-              <p className="rf-hint">{units ? t('plans.field.unitsNone') : t('common.loading')}</p>
-            ) : (
-              <div className="rf-check-grid">
-                {unitChoices.map((unit) => (
-                  <CheckboxField
-                    key={unit.id}
-                    id={`${formId}-unit-${unit.id}`}
-                    label={unit.name}
-                    className={`rf-check--depth-${Math.max(0, Math.min(3, unit.depth - minDepth))}`}
-                    checked={values.unitIds.includes(unit.id)}
-                    onChange={(event) =>
-                      update({
-                        unitIds: event.target.checked ? [...values.unitIds, unit.id] : values.unitIds.filter((id) => id !== unit.id),
-                      })
-                    }
-                  />
-                ))}
-              </div>
-            )}
-            {form.errors.responsibleUnitIds && (
-              <p className="rf-field__error" id={`${formId}-units-error`}>
-                {form.errors.responsibleUnitIds}
-              </p>
-            )}
-          </fieldset>
+          <UnitChoices
+            id={`${formId}-units`}
+            legend={t('plans.field.units')}
+            choices={unitChoices}
+            selected={values.unitIds}
+            onChange={(unitIds) => update({ unitIds })}
+            error={form.errors.responsibleUnitIds}
+            loading={!units}
+          />
+          <UnitChoices
+            id={`${formId}-partner-units`}
+            legend={t('plans.field.partnerUnits')}
+            hint={t('plans.field.partnerUnitsHint')}
+            choices={partnerChoices}
+            selected={values.partnerUnitIds}
+            onChange={(partnerUnitIds) => update({ partnerUnitIds })}
+            error={form.errors.partnerUnitIds}
+            loading={!units}
+            labelOf={(unit) => (units ? unitLabel(units, unit.id, unit.name) : unit.name)}
+            indent={false}
+            search={{ label: t('plans.field.partnerSearch'), initial: (unit) => unit.kind === 'district' || unit.kind === 'agency' }}
+          />
           <TextAreaField
             id={`${formId}-partners`}
-            label={t('plans.field.partners')}
+            label={t('plans.field.partnersText')}
+            hint={t('plans.field.partnersTextHint')}
             value={values.partners}
             onChange={(event) => update({ partners: event.target.value })}
             error={form.errors.partners}

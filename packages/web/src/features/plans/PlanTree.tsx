@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { describeDeadline, type PlanItem, type PlanItemList } from '@rusfag/core';
+import { describeDeadline, partnersText, type PlanItem, type PlanItemList } from '@rusfag/core';
 import { api } from '../../app/api';
 import { formatDay } from '../../app/format';
 import { SelectField, errorMessage } from '../../app/forms';
@@ -468,7 +468,8 @@ function ItemDetails({ item, language }: { item: PlanItem; language: 'nb' | 'en'
   const rows: [string, ReactNode][] = [];
   if (item.description) rows.push([t('plans.field.itemDescription'), <span className="rf-prewrap">{item.description}</span>]);
   if (item.responsibleUnits.length > 0) rows.push([t('plans.field.units'), item.responsibleUnits.map((unit) => unit.name).join(', ')]);
-  if (item.partners) rows.push([t('plans.field.partners'), item.partners]);
+  const partners = partnersText(item.partnerUnits.map((unit) => unit.name), item.partners);
+  if (partners) rows.push([t('plans.field.partners'), partners]);
   if (item.targetGroups.length > 0) rows.push([t('plans.field.targetGroups'), item.targetGroups.join(', ')]);
   if (item.deadlineText) {
     const described = describeDeadline(item.deadline, language);
