@@ -17,8 +17,23 @@ import {
 } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { AlertBox, Section } from '../../app/page';
-import { categoryLabel, cycleLabel, stateLabel } from './model';
+import { useApiData } from '../../app/useApi';
+import { categoryLabel, cycleLabel, planPath, stateLabel, type PlanListResponse } from './model';
 import type { PlanData } from './PlanPage';
+import {
+  LevelFields,
+  LinkFields,
+  TermFields,
+  checkTerms,
+  levelRows,
+  levelsOf,
+  linkRows,
+  linksOf,
+  normaliseLinks,
+  settingsFields,
+  termRows,
+  termsOf,
+} from './PlanSettings';
 
 /** The "Om planen" tab: the plan's details, and adopting, archiving and publishing it. */
 export function AboutTab({ data }: { data: PlanData }) {
@@ -90,7 +105,9 @@ export function AboutTab({ data }: { data: PlanData }) {
                   {plan.links.map((link, index) => (
                     <li key={index}>
                       <span className="rf-muted">{link.kind === 'implements' ? t('plans.about.implements') : t('plans.about.related')}: </span>
-                      {link.url ? (
+                      {link.planId ? (
+                        <Link to={planPath(link.planId)}>{link.title}</Link>
+                      ) : link.url ? (
                         <a href={link.url} rel="noreferrer">
                           {link.title}
                         </a>
@@ -154,6 +171,12 @@ function EditPlanForm({ plan, onDone }: { plan: PlanDetail; onDone: (updated?: P
     reportingCycle: plan.reportingCycle,
     reportDueDays: String(plan.reportDueDays),
   });
+  // The plan's settings as rows; what they were is kept to send only what changed.
+  const [initial] = useState(() => ({ levels: levelRows(plan), terms: termRows(plan), links: linkRows(plan) }));
+  const [levels, setLevels] = useState(initial.levels);
+  const [terms, setTerms] = useState(initial.terms);
+  const [links, setLinks] = useState(initial.links);
+  const plans = useApiData<PlanListResponse>('/api/plans');
   const fields = [
     { path: 'title', id: 'edit-plan-title', label: t('plans.field.title') },
     { path: 'description', id: 'edit-plan-description', label: t('plans.field.description') },
@@ -161,6 +184,7 @@ function EditPlanForm({ plan, onDone }: { plan: PlanDetail; onDone: (updated?: P
     { path: 'endYear', id: 'edit-plan-end', label: t('plans.field.endYear') },
     { path: 'reportingCycle', id: 'edit-plan-cycle', label: t('plans.field.cycle') },
     { path: 'reportDueDays', id: 'edit-plan-due', label: t('plans.field.dueDays') },
+    ...settingsFields(t, levels, terms, links),
   ];
   const form = useFormSubmit(fields.map((field) => field.path));
 
@@ -175,12 +199,17 @@ function EditPlanForm({ plan, onDone }: { plan: PlanDetail; onDone: (updated?: P
       reportingCycle: values.reportingCycle,
       reportDueDays: number(values.reportDueDays),
     };
-    const change = Object.fromEntries(Object.entries(next).filter(([key, value]) => value !== plan[key as keyof typeof next]));
+    const change: Record<string, unknown> = Object.fromEntries(Object.entries(next).filter(([key, value]) => value !== plan[key as keyof typeof next]));
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    if (!same(levelsOf(levels), levelsOf(initial.levels))) change.levels = levelsOf(levels);
+    if (!same(termsOf(terms), termsOf(initial.terms))) change.statusTerms = termsOf(terms);
+    const nextLinks = linksOf(links, plans.data?.plans);
+    if (!same(nextLinks, normaliseLinks(plan.links))) change.links = nextLinks;
     if (Object.keys(change).length === 0) {
       onDone();
       return;
     }
-    const found: FieldErrors = validateWith(UpdatePlanRequest, change, t);
+    const found: FieldErrors = { ...validateWith(UpdatePlanRequest, change, t), ...checkTerms(terms, t('plans.settings.termDuplicate')) };
     for (const key of ['startYear', 'endYear', 'reportDueDays'] as const) {
       if (key in change && Number.isNaN(next[key])) found[key] = values[key].trim() === '' ? t('field.required') : t('field.invalid');
     }
@@ -219,6 +248,9 @@ function EditPlanForm({ plan, onDone }: { plan: PlanDetail; onDone: (updated?: P
       </SelectField>
       <TextField id="edit-plan-due" label={t('plans.field.dueDays')} hint={t('plans.field.dueDaysHint')} inputMode="numeric" className="rf-input--year"
         value={values.reportDueDays} onChange={(event) => setValues({ ...values, reportDueDays: event.target.value })} error={form.errors.reportDueDays} />
+      <LevelFields rows={levels} onChange={setLevels} errors={form.errors} />
+      <TermFields rows={terms} onChange={setTerms} errors={form.errors} />
+      <LinkFields planId={plan.id} rows={links} onChange={setLinks} errors={form.errors} plans={plans.data?.plans} />
       <FormActions submitLabel={t('plans.field.save')} busy={form.busy} onCancel={() => onDone()} />
     </form>
   );
