@@ -11,6 +11,7 @@ import type { DatabaseHandle } from './db/database.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { auditPolicy } from './modules/audit/policy.js';
 import { directoryPolicy } from './modules/directory/policy.js';
+import { remindUnverifiedServices } from './modules/directory/service.js';
 import { registerDirectoryPages } from './modules/directory/public-routes.js';
 import { directoryRoutes } from './modules/directory/routes.js';
 import { authPolicy } from './modules/auth/policy.js';
@@ -97,7 +98,7 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
   const sessionCache = new SessionCache(config.sessionCacheSeconds * 1000);
   const stopListening = await listenForAuthChanges(database, sessionCache, app.log);
   app.addHook('onClose', async () => stopListening());
-  scheduleMaintenance(app, database.db);
+  scheduleMaintenance(app, database.db, [remindUnverifiedServices]);
 
   const policy = new PolicyEngine(modules.map((m) => m.policy));
   const openApiRoute = defineRoute({

@@ -251,8 +251,11 @@ export const PublicSearchResult = z.object({
   /** What the free text was read as: words corrected for typos, districts and "åpent nå" taken as filters. */
   interpretation: z.object({
     corrected: z.array(z.object({ from: z.string(), to: z.string() })),
+    /** The district name read out of the text ("i Sagene" → "Sagene"), when no district was chosen. */
     district: z.string().nullable(),
     openNow: z.boolean(),
+    /** Target groups and categories read out of the text ("pårørende" → målgruppe Pårørende). */
+    terms: z.array(z.object({ text: z.string(), taxonomy: z.enum(['target_group', 'category']), code: z.string(), name: z.string(), nameEn: z.string() })),
     /** No service matched every word, so services matching some of them are shown. */
     relaxed: z.boolean(),
   }),
@@ -288,6 +291,8 @@ export const StaffServiceSummary = z.object({
   needsVerification: z.boolean(),
   /** Not verified for 12 months: the public page says so. */
   stale: z.boolean(),
+  /** When the editors were last reminded to verify it (hourly job; at most every 30 days). */
+  remindedAt: z.string().nullable(),
 });
 export type StaffServiceSummary = z.infer<typeof StaffServiceSummary>;
 

@@ -30,15 +30,20 @@ export async function runMaintenance(db: Kysely<Database>): Promise<{ loginAttem
   return { loginAttempts: Number(attempts.numDeletedRows), sessions: Number(sessions.numDeletedRows) };
 }
 
+/** A module's own hourly job (registered in app.ts); it returns counts for the log, never personal data. */
+export type MaintenanceTask = (db: Kysely<Database>) => Promise<Record<string, number>>;
+
 /** Runs the housekeeping once an hour while the app runs (every app server; the work is idempotent). */
-export function scheduleMaintenance(app: FastifyInstance, db: Kysely<Database>): void {
+export function scheduleMaintenance(app: FastifyInstance, db: Kysely<Database>, tasks: readonly MaintenanceTask[] = []): void {
   let timer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
     timer = setInterval(() => {
-      runMaintenance(db).then(
-        (removed) => app.log.info(removed, 'maintenance done'),
-        (error: unknown) => app.log.error({ err: error }, 'maintenance failed'),
-      );
+      for (const task of [runMaintenance, ...tasks]) {
+        task(db).then(
+          (counts) => app.log.info(counts, 'maintenance done'),
+          (error: unknown) => app.log.error({ err: error }, 'maintenance failed'),
+        );
+      }
     }, INTERVAL_MS);
     timer.unref();
   });

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { apiAs } from '../../test/api.js';
 import { buildUnit, buildUser, sessionFor, unique, type UnitRef } from '../../test/factories.js';
 import { describeEachEngine, type Harness } from '../../test/harness.js';
+import { remindUnverifiedServices } from './service.js';
 
 /**
  * The service directory: editors keep a working copy, publishing makes it public, and every
@@ -283,6 +284,15 @@ describeEachEngine('service directory', (get) => {
     expect(queue.body.services.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining([old.body.id, ancient.body.id]));
     expect(queue.body.services.map((s: { id: string }) => s.id)).not.toContain(fresh.body.id);
     expect(queue.body.services.find((s: { id: string }) => s.id === ancient.body.id).stale).toBe(true);
+
+    // The hourly job reminds once, then not again for 30 days; verifying clears the reminder.
+    expect((await remindUnverifiedServices(h.db)).directoryReminders).toBeGreaterThanOrEqual(2);
+    const reminded = await api.get(`/api/directory/services?needsVerification=true&organizationId=${orgId}`);
+    expect(reminded.body.services.every((s: { remindedAt: string | null }) => s.remindedAt !== null)).toBe(true);
+    const again = await h.db.selectFrom('dir_service').select('freshness_reminded_at').where('id', '=', old.body.id).executeTakeFirstOrThrow();
+    await remindUnverifiedServices(h.db, new Date(Date.now() + 86_400_000));
+    const later = await h.db.selectFrom('dir_service').select('freshness_reminded_at').where('id', '=', old.body.id).executeTakeFirstOrThrow();
+    expect(later.freshness_reminded_at).toEqual(again.freshness_reminded_at);
 
     // Verifying takes it out of the queue and updates the public date without publishing edits.
     await api.put(`/api/directory/services/${old.body.id}`, { ...old.body.input, description: 'Upublisert endring' });

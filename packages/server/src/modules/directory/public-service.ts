@@ -167,18 +167,46 @@ function districtMatcher(districts: readonly { code: string; name: string }[]) {
   return (text: string): { code: string; name: string; rest: string } | null => {
     const haystack = text.toLocaleLowerCase('nb').replace(/[,;:!?]+/g, ' ').replace(/\s+/g, ' ').trim();
     for (const d of patterns) {
-      if (d.re.test(haystack)) return { code: d.code, name: d.name, rest: haystack.replace(d.re, ' ').trim() };
+      if (d.re.test(haystack)) return { code: d.code, name: d.name.replace(/^Bydel\s+/, ''), rest: haystack.replace(d.re, ' ').trim() };
     }
     return null;
   };
 }
+
+/**
+ * Target groups and categories written in the text ("pårørende", "barn som pårørende",
+ * "lavterskel") become filters: the taxonomy says it better than words in a description.
+ * Longest names first, so "barn som pårørende" is not read as "pårørende".
+ */
+function termMatcher(terms: readonly repo.TermRow[]) {
+  const patterns = terms
+    .flatMap((t) => [t.name, t.name_en].filter(Boolean).map((label) => ({ term: t, label: label.toLocaleLowerCase('nb') })))
+    .sort((a, b) => b.label.length - a.label.length)
+    .map((p) => ({ ...p, re: new RegExp(`(^|\\s)${p.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?=\\s|$)`, 'u') }));
+  return (text: string) => {
+    let rest = text.toLocaleLowerCase('nb').replace(/[,;:!?]+/g, ' ').replace(/\s+/g, ' ').trim();
+    const found: { text: string; term: repo.TermRow }[] = [];
+    for (const p of patterns) {
+      if (found.some((f) => f.term.code === p.term.code && f.term.taxonomy === p.term.taxonomy)) continue;
+      const match = rest.match(p.re);
+      if (match) {
+        found.push({ text: match[0].trim(), term: p.term });
+        rest = rest.replace(p.re, ' ').replace(/\s+/g, ' ').trim();
+      }
+    }
+    return { found, rest };
+  };
+}
+
+/** Words that say nothing about which service is meant ("tilbud for …", "tjenester i …"). */
+const GENERIC_WORDS = new Set(['tilbud', 'tilbudet', 'tilbudene', 'tjeneste', 'tjenesten', 'tjenester', 'tjenestene', 'service', 'services', 'for', 'til', 'med', 'som', 'og', 'i', 'på']);
 
 /** Words a tsquery can take safely: letters and digits only, so no operator can be smuggled in. */
 export function queryWords(text: string): string[] {
   return text
     .toLocaleLowerCase('nb')
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length >= 2 && word.length <= 40)
+    .filter((word) => word.length >= 2 && word.length <= 40 && !GENERIC_WORDS.has(word))
     .slice(0, 12);
 }
 
@@ -252,6 +280,11 @@ export async function searchServices(db: DbOrTrx, query: PublicSearchQuery, now:
       interpretedDistrict = found.name;
     }
   }
+  const recognised = termMatcher(await repo.listTerms(db))(text);
+  text = recognised.rest;
+  const targetGroups = new Set(query.malgruppe);
+  const categories = new Set(query.kategori);
+  for (const { term } of recognised.found) (term.taxonomy === 'target_group' ? targetGroups : categories).add(term.code);
   const words = queryWords(text);
   const corrections = await publicRepo.correctWords(db, words);
   const corrected = words.map((w) => corrections.get(w) ?? w);
@@ -260,8 +293,8 @@ export async function searchServices(db: DbOrTrx, query: PublicSearchQuery, now:
   const filter: publicRepo.SearchFilter = {
     tsNb: tsquery(corrected, '&'),
     tsEn: tsquery(corrected, '&'),
-    targetGroups: query.malgruppe,
-    categories: query.kategori,
+    targetGroups: [...targetGroups],
+    categories: [...categories],
     district,
     freeOfCharge: query.gratis,
     noReferral: query.uten_henvisning,
@@ -299,6 +332,7 @@ export async function searchServices(db: DbOrTrx, query: PublicSearchQuery, now:
       corrected: [...corrections].map(([from, to]) => ({ from, to })),
       district: interpretedDistrict,
       openNow: interpretedOpen,
+      terms: recognised.found.map(({ text, term }) => ({ text, taxonomy: term.taxonomy, code: term.code, name: term.name, nameEn: term.name_en })),
       relaxed,
     },
   };

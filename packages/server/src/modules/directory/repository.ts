@@ -300,6 +300,7 @@ export interface StaffServiceRow {
   published_at: Date | null;
   updated_at: Date;
   last_verified_on: string | null;
+  freshness_reminded_at: Date | null;
   steward_path: string;
 }
 
@@ -312,7 +313,7 @@ export async function listServices(
   const q = filter.q?.trim().toLowerCase();
   const result = await sql<StaffServiceRow>`
     select s.id, s.name, s.organization_id, o.name as organization_name, s.status, s.publication_state, s.published_at,
-      s.updated_at, s.last_verified_on, su.path as steward_path
+      s.updated_at, s.last_verified_on, s.freshness_reminded_at, su.path as steward_path
     from dir_service s join dir_organization o on o.id = s.organization_id join org_unit su on su.id = o.steward_unit_id
     where ${pathInScope(sql.ref('su.path'), scope)}
       ${q ? sql`and (lower(s.name) like ${`%${q}%`} or lower(o.name) like ${`%${q}%`})` : sql``}
@@ -341,4 +342,16 @@ export async function recordChange(
     .insertInto('dir_change')
     .values({ service_id: change.serviceId, actor_id: change.actorId, actor_name: change.actorName, action: change.action, changes: JSON.stringify(change.changes) as never })
     .execute();
+}
+
+/** Marks the reminder on services due for verification that were not reminded recently. */
+export async function markReminders(db: DbOrTrx, verifiedBefore: string, remindedBefore: Date, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('dir_service')
+    .set({ freshness_reminded_at: now })
+    .where('status', '<>', 'defunct')
+    .where((eb) => eb.or([eb('last_verified_on', 'is', null), eb('last_verified_on', '<', verifiedBefore)]))
+    .where((eb) => eb.or([eb('freshness_reminded_at', 'is', null), eb('freshness_reminded_at', '<', remindedBefore)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -269,6 +269,7 @@ function summaryOf(row: repo.StaffServiceRow, today: string): StaffServiceSummar
     lastVerifiedOn: row.last_verified_on,
     needsVerification: row.status !== 'defunct' && (!row.last_verified_on || row.last_verified_on < monthsAgo(VERIFY_REMIND_MONTHS, today)),
     stale: !row.last_verified_on || row.last_verified_on < monthsAgo(VERIFY_STALE_MONTHS, today),
+    remindedAt: row.freshness_reminded_at?.toISOString() ?? null,
   };
 }
 
@@ -477,4 +478,17 @@ export async function serviceHistory(ctx: ActorContext, id: string) {
     action: row.action,
     changes: row.changes,
   }));
+}
+
+/** A reminder is repeated at most this often while a service stays unverified. */
+const REMIND_EVERY_DAYS = 30;
+
+/**
+ * Hourly: services not verified for 6 months get a reminder — their editors' start page and queue
+ * show them with the reminder date, and the log line (counts only) can feed an e-mail relay.
+ */
+export async function remindUnverifiedServices(db: DbOrTrx, now: Date = new Date()): Promise<{ directoryReminders: number }> {
+  const due = monthsAgo(VERIFY_REMIND_MONTHS, todayInOslo(now));
+  const reminded = await repo.markReminders(db, due, new Date(now.getTime() - REMIND_EVERY_DAYS * 86_400_000), now);
+  return { directoryReminders: reminded };
 }
