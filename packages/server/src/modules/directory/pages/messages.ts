@@ -1,0 +1,308 @@
+import type { Language, ServiceStatus } from '@rusfag/core';
+import { html, type SafeHtml } from './html.js';
+
+/**
+ * Every text on the public service-directory pages, in bokmål (default) and English. Functions
+ * take the numbers and names they need; they return plain text, which the templates escape.
+ */
+
+const nbNumber = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const enNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const nbWhole = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
+const enWhole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+
+function km(value: number, lang: Language): string {
+  const formatted = value < 10 ? (lang === 'en' ? enNumber : nbNumber).format(value) : (lang === 'en' ? enWhole : nbWhole).format(value);
+  // Intl uses a no-break space for thousands; keep that, and a no-break space before the unit.
+  return `${formatted}\u00a0km`;
+}
+
+export interface HelpLinks {
+  emergency: SafeHtml;
+  legevakt: SafeHtml;
+  rustelefonen: (text: string) => SafeHtml;
+}
+
+const nb = {
+  htmlLang: 'nb',
+  siteName: 'Tjenester innen rus',
+  owner: 'Oslo kommune',
+  productName: 'Tjenester innen rus og avhengighet',
+  skipToMain: 'Hopp til hovedinnholdet',
+  switchLanguage: { text: 'English', lang: 'en' },
+  helpNow: 'Trenger du hjelp nå?',
+  /** The emergency line; the numbers and the Rustelefonen name come in as links. */
+  help: (l: HelpLinks): SafeHtml =>
+    html`Ring ${l.emergency} ved akutt fare for liv og helse. Legevakten: ${l.legevakt}. ${l.rustelefonen('Rustelefonen')} gir råd og svar om rus, anonymt.`,
+  footerTitle: 'Om tjenesteoversikten',
+  footerText:
+    'Opplysningene vedlikeholdes av bydelene og etatene som har tjenestene. Hver tjeneste viser når den sist ble bekreftet.',
+  footerOpenData: 'Du kan laste ned hele oversikten som åpne data i formatet Open Referral HSDS:',
+  footerOpenDataLink: 'åpne data (HSDS)',
+
+  // search page
+  searchTitle: 'Finn tjenester',
+  searchTitleFor: (q: string) => `Søk: ${q}`,
+  pageSuffix: (page: number) => `side ${page}`,
+  searchHeading: 'Finn tjenester innen rus og avhengighet',
+  searchIntro:
+    'Her finner du tilbud i Oslo for deg som har utfordringer med rus, for pårørende og for deg som jobber med dette. Søk med egne ord, eller velg hvem tjenesten er for, hva slags hjelp, og hvor.',
+  searchFormLabel: 'Søk i tjenestene',
+  freeText: 'Søk etter tjeneste',
+  freeTextHint: 'For eksempel «lavterskel pårørende Sagene» eller «bolig».',
+  submit: 'Søk',
+  update: 'Oppdater treff',
+  reset: 'Fjern søk og filtre',
+  jumpToResults: 'Gå til treffene',
+  targetGroups: 'Målgruppe',
+  categories: 'Kategori',
+  district: 'Bydel',
+  wholeCity: 'Hele byen',
+  only: 'Vis bare',
+  openNow: 'Åpent nå',
+  closedNow: 'Stengt nå',
+  free: 'Gratis',
+  noReferral: 'Uten henvisning',
+  wheelchair: 'Tilgjengelig med rullestol',
+  language: 'Språk tjenesten kan gis på',
+  anyLanguage: 'Alle språk',
+  sortLegend: 'Sortering',
+  sort: 'Sorter etter',
+  sortOptions: { relevans: 'Relevans', avstand: 'Avstand', navn: 'Navn' },
+  sortHint: 'For å sortere etter avstand, velg bydel eller oppgi koordinater.',
+  from: 'Avstand fra bydel',
+  fromNone: 'Ingen valgt',
+  coordinates: 'Bruk koordinater',
+  coordinatesHint: 'Desimalgrader, for eksempel 59,9139 og 10,7522.',
+  latitude: 'Breddegrad',
+  longitude: 'Lengdegrad',
+  resultsHeading: (n: number) => (n === 0 ? 'Ingen tjenester' : n === 1 ? '1 tjeneste' : `${n} tjenester`),
+  showing: (first: number, last: number, total: number) => `Viser ${first}–${last} av ${total}.`,
+  corrected: (to: string, from: string) => `Viser treff for «${to}» (du skrev «${from}»).`,
+  interpretedDistrict: (name: string) => `Tolket «${name}» som bydel ${name}.`,
+  interpretedOpenNow: 'Tolket «åpent nå» som filter.',
+  interpretedTerm: (text: string, taxonomy: 'target_group' | 'category', name: string) =>
+    `Tolket «${text}» som ${taxonomy === 'target_group' ? 'målgruppe' : 'kategori'} ${name}.`,
+  relaxed: 'Ingen tjenester passet alle ordene. Viser tjenester som passer noen av dem.',
+  emptyHeading: 'Ingen tjenester passet søket',
+  emptyAdvice: [
+    'Prøv færre eller andre ord, for eksempel «rådgivning» i stedet for et navn.',
+    'Fjern noen av filtrene, eller velg «Hele byen» i stedet for én bydel.',
+    'Ring Rustelefonen eller bydelen din hvis du ikke finner det du leter etter.',
+  ],
+  distance: (value: number) => km(value, 'nb'),
+  distanceLabel: 'Avstand',
+  stale: (months: number) => `Ikke bekreftet siste ${months} måneder`,
+  status: {
+    active: 'I drift',
+    temporarily_closed: 'Midlertidig stengt',
+    inactive: 'Ikke i drift',
+    defunct: 'Nedlagt',
+  } satisfies Record<ServiceStatus, string>,
+  pagination: 'Sider',
+  previous: 'Forrige',
+  next: 'Neste',
+  pagePrefix: 'Side',
+  pageOutOfRange: 'Denne siden har ingen treff.',
+  firstPage: 'Gå til første side',
+  organisation: 'Tilbys av',
+  alsoKnownAs: 'Også kjent som',
+
+  // service page
+  backToSearch: 'Tilbake til søket',
+  forWhom: 'For hvem',
+  eligibility: 'Hvem kan bruke tjenesten',
+  age: 'Alder',
+  ageRange: (min: number, max: number) => `${min}–${max} år`,
+  ageFrom: (min: number) => `Fra ${min} år`,
+  ageTo: (max: number) => `Til og med ${max} år`,
+  notGiven: 'Ikke oppgitt',
+  where: 'Hvor',
+  serviceArea: 'Tilbys i',
+  districtName: (name: string) => `Bydel ${name}`,
+  noLocations: 'Tjenesten har ikke noe fast oppmøtested oppgitt.',
+  confidentialAddress: 'Adressen er skjermet. Ta kontakt for å avtale oppmøte.',
+  exampleData: '(eksempeldata)',
+  wheelchairYes: 'Tilgjengelig med rullestol',
+  wheelchairNo: 'Ikke tilgjengelig med rullestol',
+  directions: 'Slik kommer du dit',
+  showOnMap: 'Vis i kart (OpenStreetMap)',
+  when: 'Når',
+  openUntil: (time: string) => `Åpent nå – stenger ${time}`,
+  openNowPlain: 'Åpent nå',
+  closedUntil: (when: string) => `Stengt nå – åpner ${when}`,
+  closedPlain: 'Stengt nå',
+  noHours: 'Åpningstider er ikke oppgitt',
+  weeklyHours: 'Vanlige åpningstider',
+  exceptions: 'Avvik fra åpningstidene',
+  contact: 'Kontakt',
+  phone: 'Telefon',
+  email: 'E-post',
+  website: 'Nettside',
+  contactPersons: 'Kontaktpersoner',
+  noContact: 'Ingen kontaktopplysninger er oppgitt.',
+  price: 'Pris',
+  priceFree: 'Gratis',
+  pricePaid: 'Koster penger',
+  referral: 'Henvisning',
+  referralRequired: 'Du trenger henvisning',
+  referralNotRequired: 'Du trenger ikke henvisning',
+  howToGetIn: 'Hvordan komme i kontakt',
+  languages: 'Språk',
+  lastVerified: (date: string, by: string) => (by ? `Sist bekreftet ${date} av ${by}` : `Sist bekreftet ${date}`),
+  neverVerified: 'Opplysningene er ikke bekreftet.',
+  staleWarning: (months: number) =>
+    `Ikke bekreftet siste ${months} måneder. Opplysningene kan være utdatert – ta kontakt med tjenesten før du møter opp.`,
+  printedFrom: 'Skrevet ut fra',
+
+  // not found / error
+  notFoundTitle: 'Fant ikke tjenesten',
+  notFoundText: 'Tjenesten finnes ikke, eller den er ikke publisert lenger. Søk etter andre tjenester nedenfor.',
+  errorTitle: 'Noe er galt med søket',
+  errorIntro: 'Søket kunne ikke gjennomføres slik det står.',
+  errorAdvice: 'Rett opp søket, eller start et nytt søk.',
+  allServices: 'Se alle tjenestene',
+};
+
+export type Messages = typeof nb;
+
+const en: Messages = {
+  htmlLang: 'en',
+  siteName: 'Substance use services',
+  owner: 'City of Oslo',
+  productName: 'Services for substance use and addiction',
+  skipToMain: 'Skip to main content',
+  switchLanguage: { text: 'Norsk', lang: 'nb' },
+  helpNow: 'Need help now?',
+  help: (l: HelpLinks): SafeHtml =>
+    html`Call ${l.emergency} if a life is in danger. Emergency medical clinic (legevakt): ${l.legevakt}. ${l.rustelefonen('Rustelefonen')} gives anonymous advice about drugs and alcohol.`,
+  footerTitle: 'About the service directory',
+  footerText:
+    'The information is maintained by the districts and agencies that run the services. Each service shows when it was last verified.',
+  footerOpenData: 'You can download the whole directory as open data in the Open Referral HSDS format:',
+  footerOpenDataLink: 'open data (HSDS)',
+
+  searchTitle: 'Find services',
+  searchTitleFor: (q: string) => `Search: ${q}`,
+  pageSuffix: (page: number) => `page ${page}`,
+  searchHeading: 'Find services for substance use and addiction',
+  searchIntro:
+    'Services in Oslo for people with drug or alcohol problems, for next of kin, and for those who work with them. Search in your own words, or choose who the service is for, what kind of help, and where.',
+  searchFormLabel: 'Search the services',
+  freeText: 'Search for a service',
+  freeTextHint: 'For example “low threshold next of kin Sagene” or “housing”.',
+  submit: 'Search',
+  update: 'Update results',
+  reset: 'Clear search and filters',
+  jumpToResults: 'Go to the results',
+  targetGroups: 'Target group',
+  categories: 'Category',
+  district: 'District',
+  wholeCity: 'Whole city',
+  only: 'Show only',
+  openNow: 'Open now',
+  closedNow: 'Closed now',
+  free: 'Free of charge',
+  noReferral: 'No referral needed',
+  wheelchair: 'Wheelchair accessible',
+  language: 'Language the service is offered in',
+  anyLanguage: 'Any language',
+  sortLegend: 'Sorting',
+  sort: 'Sort by',
+  sortOptions: { relevans: 'Relevance', avstand: 'Distance', navn: 'Name' },
+  sortHint: 'To sort by distance, choose a district or enter coordinates.',
+  from: 'Distance from district',
+  fromNone: 'None chosen',
+  coordinates: 'Use coordinates',
+  coordinatesHint: 'Decimal degrees, for example 59.9139 and 10.7522.',
+  latitude: 'Latitude',
+  longitude: 'Longitude',
+  resultsHeading: (n: number) => (n === 0 ? 'No services' : n === 1 ? '1 service' : `${n} services`),
+  showing: (first: number, last: number, total: number) => `Showing ${first}–${last} of ${total}.`,
+  corrected: (to: string, from: string) => `Showing results for “${to}” (you wrote “${from}”).`,
+  interpretedDistrict: (name: string) => `Read “${name}” as the district ${name}.`,
+  interpretedOpenNow: 'Read “open now” as a filter.',
+  interpretedTerm: (text: string, taxonomy: 'target_group' | 'category', name: string) =>
+    `Read “${text}” as the ${taxonomy === 'target_group' ? 'target group' : 'category'} ${name}.`,
+  relaxed: 'No service matched all the words. Showing services that match some of them.',
+  emptyHeading: 'No services matched your search',
+  emptyAdvice: [
+    'Try fewer or other words, for example “counselling” instead of a name.',
+    'Remove some of the filters, or choose “Whole city” instead of one district.',
+    'Call Rustelefonen or your district if you cannot find what you are looking for.',
+  ],
+  distance: (value: number) => km(value, 'en'),
+  distanceLabel: 'Distance',
+  stale: (months: number) => `Not verified in the last ${months} months`,
+  status: {
+    active: 'In operation',
+    temporarily_closed: 'Temporarily closed',
+    inactive: 'Not in operation',
+    defunct: 'Discontinued',
+  },
+  pagination: 'Pages',
+  previous: 'Previous',
+  next: 'Next',
+  pagePrefix: 'Page',
+  pageOutOfRange: 'There are no results on this page.',
+  firstPage: 'Go to the first page',
+  organisation: 'Provided by',
+  alsoKnownAs: 'Also known as',
+
+  backToSearch: 'Back to the search',
+  forWhom: 'Who it is for',
+  eligibility: 'Who can use the service',
+  age: 'Age',
+  ageRange: (min: number, max: number) => `${min}–${max}`,
+  ageFrom: (min: number) => `${min} and older`,
+  ageTo: (max: number) => `up to ${max}`,
+  notGiven: 'Not stated',
+  where: 'Where',
+  serviceArea: 'Offered in',
+  districtName: (name: string) => `${name} district`,
+  noLocations: 'No fixed place to meet is given for this service.',
+  confidentialAddress: 'The address is confidential. Get in touch to arrange a meeting.',
+  exampleData: '(example data)',
+  wheelchairYes: 'Wheelchair accessible',
+  wheelchairNo: 'Not wheelchair accessible',
+  directions: 'How to get there',
+  showOnMap: 'Show on map (OpenStreetMap)',
+  when: 'When',
+  openUntil: (time: string) => `Open now – closes ${time}`,
+  openNowPlain: 'Open now',
+  closedUntil: (when: string) => `Closed now – opens ${when}`,
+  closedPlain: 'Closed now',
+  noHours: 'Opening hours are not given',
+  weeklyHours: 'Regular opening hours',
+  exceptions: 'Changes to the opening hours',
+  contact: 'Contact',
+  phone: 'Phone',
+  email: 'E-mail',
+  website: 'Website',
+  contactPersons: 'Contact persons',
+  noContact: 'No contact details are given.',
+  price: 'Price',
+  priceFree: 'Free of charge',
+  pricePaid: 'There is a charge',
+  referral: 'Referral',
+  referralRequired: 'You need a referral',
+  referralNotRequired: 'You do not need a referral',
+  howToGetIn: 'How to get in touch',
+  languages: 'Languages',
+  lastVerified: (date: string, by: string) => (by ? `Last verified ${date} by ${by}` : `Last verified ${date}`),
+  neverVerified: 'The information has not been verified.',
+  staleWarning: (months: number) =>
+    `Not verified in the last ${months} months. The information may be out of date – contact the service before you go.`,
+  printedFrom: 'Printed from',
+
+  notFoundTitle: 'Service not found',
+  notFoundText: 'The service does not exist, or it is no longer published. Search for other services below.',
+  errorTitle: 'Something is wrong with the search',
+  errorIntro: 'The search could not be carried out as it stands.',
+  errorAdvice: 'Correct the search, or start a new one.',
+  allServices: 'See all services',
+};
+
+export function messages(lang: Language): Messages {
+  return lang === 'en' ? en : nb;
+}
