@@ -17,3 +17,4 @@ export * from './directory/model.js';
 export * from './directory/contract.js';
 export * from './directory/districts.js';
 export * from './directory/opening-hours.js';
+export * from './directory/freshness.js';

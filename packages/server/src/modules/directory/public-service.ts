@@ -1,6 +1,6 @@
 import {
   DISTRICT_CENTRES,
-  VERIFY_STALE_MONTHS,
+  isStale,
   type Language,
   type PublicLocation,
   type PublicSearchHit,
@@ -10,6 +10,7 @@ import {
 } from '@rusfag/core';
 import { openStatus, osloLocal } from '@rusfag/core';
 import type { DbOrTrx } from '../../platform/context.js';
+import { todayInOslo } from '../../platform/time.js';
 import * as publicRepo from './public-repository.js';
 import * as repo from './repository.js';
 
@@ -218,12 +219,6 @@ function previousDate(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-function isStale(lastVerifiedOn: string | null, now: Date): boolean {
-  if (!lastVerifiedOn) return true;
-  const limit = new Date(now);
-  limit.setUTCMonth(limit.getUTCMonth() - VERIFY_STALE_MONTHS);
-  return lastVerifiedOn < limit.toISOString().slice(0, 10);
-}
 
 function hitOf(row: publicRepo.SearchRow, now: Date): PublicSearchHit {
   const doc = row.document;
@@ -243,7 +238,7 @@ function hitOf(row: publicRepo.SearchRow, now: Date): PublicSearchHit {
     open: doc.status !== 'active' ? (status.state === 'unknown' ? 'unknown' : 'closed') : status.state,
     distanceKm: row.distance_km === null ? null : Math.round(row.distance_km * 10) / 10,
     lastVerifiedOn: doc.lastVerifiedOn,
-    stale: isStale(doc.lastVerifiedOn, now),
+    stale: isStale(doc.lastVerifiedOn, todayInOslo(now)),
   };
 }
 
@@ -323,8 +318,10 @@ export async function searchServices(db: DbOrTrx, query: PublicSearchQuery, now:
       relaxed = rows.length > 0;
     }
   }
+  // Past the last page there are no rows to read the total from: ask for the first row.
+  const total = rows[0]?.total ?? (query.side > 1 ? ((await publicRepo.search(db, filter, order, { limit: 1, offset: 0 }))[0]?.total ?? 0) : 0);
   return {
-    total: rows[0]?.total ?? 0,
+    total,
     page: query.side,
     pageSize: PAGE_SIZE,
     hits: rows.map((row) => hitOf(row, now)),

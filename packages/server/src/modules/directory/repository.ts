@@ -1,13 +1,8 @@
-import type { OpeningHours, ServiceInput, ServiceStatus } from '@rusfag/core';
+import { fromMinutes, toMinutes, type OpeningHours, type ServiceInput, type ServiceStatus } from '@rusfag/core';
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../platform/context.js';
 import { pathInScope } from '../../platform/scope-sql.js';
 import type { ListScope } from '../../platform/policy.js';
-
-/** 'HH:MM' ↔ minutes of the day, as the schedule tables store them. */
-export const toMinutes = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-export const fromMinutes = (minutes: number): string =>
-  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 export interface OrganizationRow {
   id: string;
@@ -203,8 +198,9 @@ export function scheduleRows(hours: OpeningHours) {
     ...hours.weekly.map((rule) => ({
       kind: 'weekly' as const,
       weekday: rule.weekday,
-      opens_min: toMinutes(rule.opensAt),
-      closes_min: toMinutes(rule.closesAt),
+      // Validated before (validateOpeningHours), so the times parse; a closing '00:00' is midnight (1440).
+      opens_min: toMinutes(rule.opensAt, 'opens') ?? 0,
+      closes_min: toMinutes(rule.closesAt, 'closes') ?? 1440,
       valid_from: rule.validFrom ?? null,
       valid_to: rule.validTo ?? null,
       closed: false,
@@ -213,8 +209,8 @@ export function scheduleRows(hours: OpeningHours) {
     ...hours.exceptions.map((ex) => ({
       kind: 'exception' as const,
       weekday: null,
-      opens_min: ex.closed || !ex.opensAt ? null : toMinutes(ex.opensAt),
-      closes_min: ex.closed || !ex.closesAt ? null : toMinutes(ex.closesAt),
+      opens_min: ex.closed || !ex.opensAt ? null : (toMinutes(ex.opensAt, 'opens') ?? 0),
+      closes_min: ex.closed || !ex.closesAt ? null : (toMinutes(ex.closesAt, 'closes') ?? 1440),
       valid_from: ex.from,
       valid_to: ex.to,
       closed: ex.closed,

@@ -1,4 +1,5 @@
 import {
+  addMonths,
   COMMON_LANGUAGES,
   VERIFY_REMIND_MONTHS,
   VERIFY_STALE_MONTHS,
@@ -46,11 +47,7 @@ async function loadService(ctx: ActorContext, db: DbOrTrx, id: string, action: D
   return { service, organization };
 }
 
-function monthsAgo(months: number, today: string): string {
-  const date = new Date(`${today}T12:00:00Z`);
-  date.setUTCMonth(date.getUTCMonth() - months);
-  return date.toISOString().slice(0, 10);
-}
+const monthsAgo = (months: number, today: string): string => addMonths(today, -months);
 
 // ---------------------------------------------------------------- vocabulary
 

@@ -552,7 +552,7 @@ describe('stale mark (VERIFY_STALE_MONTHS = 12)', () => {
   });
 
   it('the service page warns when not verified for 12 months, or never', () => {
-    const warning = 'Ikke bekreftet siste 12 måneder';
+    const warning = 'Ikke bekreftet siste 6 måneder';
     expect(text(renderServicePage(ctx(), service({ lastVerifiedOn: '2025-11-25' })))).not.toContain(warning);
     const stale = text(renderServicePage(ctx(), service({ lastVerifiedOn: '2025-11-24' })));
     expect(stale).toContain(warning);
@@ -564,7 +564,7 @@ describe('stale mark (VERIFY_STALE_MONTHS = 12)', () => {
 
   it('a search hit shows the mark when the search says it is stale', () => {
     const doc = renderSearchPage(ctx(), query(), result({ hits: [hit({ stale: true })] }), OPTIONS);
-    expect(text(doc)).toContain('Ikke bekreftet siste 12 måneder');
+    expect(text(doc)).toContain('Ikke bekreftet siste 6 måneder');
     expect(text(renderSearchPage(ctx(), query(), result(), OPTIONS))).not.toContain('Ikke bekreftet');
   });
 });

@@ -1,7 +1,9 @@
 import {
+  addMonths,
+  isStale,
   COMMON_LANGUAGES,
   PublicSearchQuery,
-  VERIFY_STALE_MONTHS,
+  VERIFY_REMIND_MONTHS,
   formatExceptions,
   formatWeekly,
   openStatus,
@@ -115,7 +117,6 @@ const otherLang = (lang: Language): Language => (lang === 'en' ? 'nb' : 'en');
 
 // ————————————————————————————————————————————— small formatting helpers
 
-const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** 'YYYY-MM-DD' → '23.11.2026' (both languages, as everywhere in Rusfag). */
 export function formatDate(iso: string): string {
@@ -133,24 +134,9 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
 }
 
-/** 'YYYY-MM-DD' plus whole months, the day clamped to the month's length (31 Jan + 1 → 28/29 Feb). */
-export function addMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(Math.min(d, last))}`;
-}
-
-/**
- * Not verified for more than `months` months (VERIFY_STALE_MONTHS) before `today` (Oslo date),
- * or never: verified 12.03.2025 is still fresh on 12.03.2026 and stale from 13.03.2026.
- */
-export function isStale(lastVerifiedOn: string | null, today: string, months = VERIFY_STALE_MONTHS): boolean {
-  if (!lastVerifiedOn || !/^\d{4}-\d{2}-\d{2}$/.test(lastVerifiedOn)) return true;
-  return addMonths(lastVerifiedOn, months) < today;
-}
+// The label says what the issue asks for ("ikke bekreftet siste 6 måneder"), shown once the
+// public threshold (VERIFY_STALE_MONTHS, 12) has passed. The freshness rule lives in core (directory/freshness.ts), shared with the search and the editors' queue.
+export { addMonths, isStale };
 
 const WEEKDAYS: Record<Language, string[]> = {
   nb: ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'],
@@ -419,7 +405,7 @@ function hitItem(ctx: PageContext, hit: PublicSearchHit): SafeHtml {
   if (hit.distanceKm !== null && Number.isFinite(hit.distanceKm)) {
     badges.push(badge(html`<span class="pkt-sr-only rf-sr-only">${t.distanceLabel}: </span>${t.distance(hit.distanceKm)}`));
   }
-  if (hit.stale) badges.push(badge(t.stale(VERIFY_STALE_MONTHS), 'warn'));
+  if (hit.stale) badges.push(badge(t.stale(VERIFY_REMIND_MONTHS), 'warn'));
   return html`<li class="rf-hit">
 <h3 class="rf-h3"><a class="pkt-link" href="${serviceUrl(ctx, lang, hit.id)}">${hit.name}</a></h3>
 ${hit.organizationName ? html`<p class="rf-muted">${t.organisation} ${hit.organizationName}</p>` : ''}
@@ -686,7 +672,7 @@ export function renderServicePage(ctx: PageContext, service: PublicService, stat
   if (service.status !== 'active') {
     top.push(alert('warning', html`<p><strong>${t.status[service.status]}</strong></p>${service.statusNote ? paragraphs(service.statusNote) : ''}`));
   }
-  if (stale) top.push(alert('warning', html`<p>${t.staleWarning(VERIFY_STALE_MONTHS)}</p>`));
+  if (stale) top.push(alert('warning', html`<p>${t.staleWarning(VERIFY_REMIND_MONTHS)}</p>`));
 
   const badges: SafeHtml[] = [];
   const example = service.hoursExample ? ` ${t.exampleData}` : '';
@@ -737,7 +723,7 @@ ${section('kontakt', t.contact, contactSection(ctx, service))}
 ${section('pris', t.price, html`${price}${fees}`)}
 ${section('henvisning', t.referral, html`<p>${referral}</p>`)}
 ${service.languages.length > 0 ? section('sprak', t.languages, html`<p>${service.languages.map((c) => languageName(c, lang)).join(', ')}</p>`) : ''}
-<p class="rf-verified">${verified}${stale && service.lastVerifiedOn ? html` – <strong>${t.stale(VERIFY_STALE_MONTHS)}</strong>` : ''}</p>
+<p class="rf-verified">${verified}${stale && service.lastVerifiedOn ? html` – <strong>${t.stale(VERIFY_REMIND_MONTHS)}</strong>` : ''}</p>
 <p class="rf-print-only">${t.printedFrom} ${absolute(ctx, pageUrl)} (${formatDate(today)})</p>`;
 
   const head = html`<script type="application/ld+json">${raw(jsonForScript(serviceJsonLd(ctx, service)))}</script>`;
