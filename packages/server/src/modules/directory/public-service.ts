@@ -16,12 +16,15 @@ import * as repo from './repository.js';
 
 export const PAGE_SIZE = 20;
 
+/** The district's own name ("Sagene"): pages say "Bydel Sagene" or "Sagene district" themselves. */
+const districtName = (unitName: string) => unitName.replace(/^Bydel\s+/i, '');
+
 /**
  * The public view of a location. Confidentiality is decided here, once, for every public output:
  * a confidential location keeps its name and accessibility, nothing that says where it is.
  */
 export function publicLocation(location: repo.LocationRow): PublicLocation {
-  const district = location.district_code && location.district_name ? { code: location.district_code, name: location.district_name } : null;
+  const district = location.district_code && location.district_name ? { code: location.district_code, name: districtName(location.district_name) } : null;
   if (location.confidential) {
     return {
       id: location.id,
@@ -85,7 +88,7 @@ export function publicDocument(
     targetGroups: parts.terms.filter((t) => t.taxonomy === 'target_group').map(term),
     categories: parts.terms.filter((t) => t.taxonomy === 'category').map(term),
     cityWide: service.city_wide,
-    districts: parts.districts.map((d) => ({ code: d.code, name: d.name })),
+    districts: parts.districts.map((d) => ({ code: d.code, name: districtName(d.name) })),
     eligibility: service.eligibility,
     eligibilityEn: service.eligibility_en,
     minimumAge: service.minimum_age,
