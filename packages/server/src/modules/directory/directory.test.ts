@@ -311,6 +311,10 @@ describeEachEngine('service directory', (get) => {
       expect(res.body).toContain('Søket kunne ikke leses');
     }
     expect((await page(h, '/tjenester/ikke-en-id')).status).toBe(404);
+    const robots = await page(h, '/robots.txt');
+    expect(robots.body).toContain('Allow: /tjenester');
+    expect(robots.body).toContain('Disallow: /\n');
+    expect(robots.body).toMatch(/Sitemap: http.*\/tjenester\/sitemap\.xml/);
     expect((await page(h, '/tjenester?q=%22%27%3B%20drop%20table%20dir_service%3B%20--%20%26%20%7C%20!%20%3A*')).status).toBe(200);
   });
 });

@@ -129,6 +129,13 @@ export async function registerDirectoryPages(app: FastifyInstance, config: Confi
     return sendPage(reply, 200, renderServicePage(ctx, service, hasHours ? openStatus(service.hours, ctx.now) : undefined));
   });
 
+  // Search engines may index the public pages (directory and published plans), nothing else.
+  app.get('/robots.txt', async (_req, reply) => {
+    const origin = config.baseUrl.replace(/\/+$/, '');
+    const body = ['User-agent: *', `Allow: ${DIRECTORY_BASE_PATH}`, 'Allow: /innsyn/', `Allow: ${ASSETS_PATH}/`, 'Disallow: /', '', `Sitemap: ${origin}${DIRECTORY_BASE_PATH}/sitemap.xml`, ''].join('\n');
+    return reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=86400').send(body);
+  });
+
   // Search engines find every published service through the sitemap.
   app.get(`${DIRECTORY_BASE_PATH}/sitemap.xml`, async (_req, reply) => {
     const { documents } = await publicRepo.listPublished(db, 50_000, 0);

@@ -240,6 +240,21 @@ describeEachEngine('plans API', (get) => {
     expect(history.body.updates[0]).toMatchObject({ code: 'delvis_iverksatt', label: 'Delvis gjennomført', category: 'in_progress' });
   });
 
+  it('links only to plans the planner can read, never to the plan itself', async () => {
+    const { h, tree, api } = await setup();
+    const plan = await buildPlan(h.db, { owner: tree.districtA });
+    const sibling = await buildPlan(h.db, { owner: tree.districtA });
+    const elsewhere = await buildPlan(h.db, { owner: tree.districtB });
+    const ok = await api.patch(`/api/plans/${plan.id}`, { links: [{ kind: 'related', title: 'Søsterplanen', planId: sibling.id }] });
+    expect(ok.status).toBe(200);
+    expect(ok.body.links).toEqual([{ kind: 'related', title: 'Søsterplanen', planId: sibling.id, url: null }]);
+    for (const planId of [elsewhere.id, plan.id, '00000000-0000-4000-8000-000000000000']) {
+      const refused = await api.patch(`/api/plans/${plan.id}`, { links: [{ kind: 'implements', title: 'Byplanen', planId }] });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details).toEqual([{ path: 'links.0.planId', message: 'Fant ikke planen det lenkes til (eller du har ikke tilgang til den).' }]);
+    }
+  });
+
   it('refuses a status term code with capitals or spaces with the term’s path', async () => {
     const { h, tree, api } = await setup();
     const plan = await buildPlan(h.db, { owner: tree.districtA });

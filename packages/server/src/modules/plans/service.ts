@@ -188,6 +188,12 @@ export async function updatePlan(ctx: ActorContext, id: string, input: UpdatePla
         .execute();
       if (used.some((row) => !codes.has(row.status_code))) throw fieldError('statusTerms', 'plan_status_in_use');
     }
+    // A link to a plan in Rusfag must name a plan the planner can read (and not the plan itself).
+    for (const [index, link] of (input.links ?? []).entries()) {
+      if (!link.planId) continue;
+      const target = link.planId === id ? undefined : await repo.findPlan(trx, link.planId);
+      if (!target || !ctx.policy.can(ctx.actor, 'plan.read', ownerScope(target))) throw fieldError(`links.${index}.planId`, 'plan_link_unknown');
+    }
     await repo.updatePlan(trx, id, {
       ...(input.title !== undefined ? { title: input.title } : {}),
       ...(input.description !== undefined ? { description: input.description } : {}),
