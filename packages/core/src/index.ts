@@ -18,3 +18,5 @@ export * from './directory/contract.js';
 export * from './directory/districts.js';
 export * from './directory/opening-hours.js';
 export * from './directory/freshness.js';
+export * from './directory/hsds.js';
+export * from './directory/hsds-import.js';
