@@ -157,6 +157,9 @@ export const api = {
     request<T>('POST', path, { ...options, body: body ?? {} }),
   patch: <T>(path: string, body: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
     request<T>('PATCH', path, { ...options, body }),
+  /** A full replacement (the service directory's records are saved whole). */
+  put: <T>(path: string, body: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
+    request<T>('PUT', path, { ...options, body }),
   delete: <T>(path: string, options: Omit<RequestOptions, 'body'> = {}) => request<T>('DELETE', path, options),
 };
 
