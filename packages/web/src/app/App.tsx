@@ -2,6 +2,10 @@ import type { ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { AuditPage } from '../features/audit/AuditPage';
 import { LoginPage } from '../features/auth/LoginPage';
+import { OrganizationPage as DirectoryOrganizationPage } from '../features/directory/OrganizationPage';
+import { OrganizationsPage as DirectoryOrganizationsPage } from '../features/directory/OrganizationsPage';
+import { NewServicePage, ServicePage } from '../features/directory/ServicePage';
+import { ServicesPage } from '../features/directory/ServicesPage';
 import { PublicPlanPage } from '../features/innsyn/PublicPlanPage';
 import { PublicPlansPage } from '../features/innsyn/PublicPlansPage';
 import { OrganizationPage } from '../features/organizations/OrganizationPage';
@@ -94,6 +98,46 @@ export function App() {
                 element={
                   <Requires permission="plan.read">
                     <ReportPage />
+                  </Requires>
+                }
+              />
+              <Route
+                path="/tjenesteoversikt"
+                element={
+                  <Requires permission="directory.read">
+                    <ServicesPage />
+                  </Requires>
+                }
+              />
+              <Route
+                path="/tjenesteoversikt/tjenester/ny"
+                element={
+                  <Requires permission="directory.edit">
+                    <NewServicePage />
+                  </Requires>
+                }
+              />
+              <Route
+                path="/tjenesteoversikt/tjenester/:id"
+                element={
+                  <Requires permission="directory.read">
+                    <ServicePage />
+                  </Requires>
+                }
+              />
+              <Route
+                path="/tjenesteoversikt/organisasjoner"
+                element={
+                  <Requires permission="directory.read">
+                    <DirectoryOrganizationsPage />
+                  </Requires>
+                }
+              />
+              <Route
+                path="/tjenesteoversikt/organisasjoner/:id"
+                element={
+                  <Requires permission="directory.read">
+                    <DirectoryOrganizationPage />
                   </Requires>
                 }
               />

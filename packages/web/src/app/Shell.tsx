@@ -90,6 +90,7 @@ function MainNav() {
   const links: { to: string; label: string; show: boolean; end?: boolean }[] = [
     { to: '/', label: t('nav.start'), show: true, end: true },
     { to: '/planer', label: t('nav.plans'), show: can('plan.read') },
+    { to: '/tjenesteoversikt', label: t('nav.directory'), show: can('directory.read') },
     { to: '/admin/brukere', label: t('nav.users'), show: can('user.list') },
     { to: '/organisasjon', label: t('nav.organization'), show: true },
     { to: '/tilgangslogg', label: t('nav.audit'), show: can('audit.search') },

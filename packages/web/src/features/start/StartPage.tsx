@@ -7,6 +7,7 @@ import { EmptyState, LoadError, Loading, Page, Section } from '../../app/page';
 import { useApiData } from '../../app/useApi';
 import { AuditTable } from '../audit/AuditTable';
 import { VerifyResult } from '../audit/AuditPage';
+import { DirectoryEditorStart } from '../directory/StartSection';
 import { PlannerStart, ReportsToApprove, UnitLeaderTodo } from '../plans/StartSections';
 import { unitLabel, useOrgUnits, type UnitIndex } from '../organizations/units';
 import { roleLabel } from '../users/roles';
@@ -93,7 +94,7 @@ function Scope({ role, me, index }: { role: Role; me: MeResponse; index: UnitInd
 }
 
 /** What the start page of a role whose modules are not in use yet will show: two "Her kommer …" cards. */
-const PLANNED: Record<Exclude<Role, 'privacy_officer' | 'admin' | 'planner'>, [title: MessageKey, text: MessageKey][]> = {
+const PLANNED: Record<Exclude<Role, 'privacy_officer' | 'admin' | 'planner' | 'directory_editor'>, [title: MessageKey, text: MessageKey][]> = {
   caseworker: [
     ['start.caseworker.tasksTitle', 'start.caseworker.tasksText'],
     ['start.caseworker.clientsTitle', 'start.caseworker.clientsText'],
@@ -102,10 +103,6 @@ const PLANNED: Record<Exclude<Role, 'privacy_officer' | 'admin' | 'planner'>, [t
   analyst: [
     ['start.analyst.cityTitle', 'start.analyst.cityText'],
     ['start.analyst.qolTitle', 'start.analyst.qolText'],
-  ],
-  directory_editor: [
-    ['start.directory_editor.verifyTitle', 'start.directory_editor.verifyText'],
-    ['start.directory_editor.draftsTitle', 'start.directory_editor.draftsText'],
   ],
   course_admin: [
     ['start.course_admin.coursesTitle', 'start.course_admin.coursesText'],
@@ -135,6 +132,9 @@ function RoleContent({ role, me, level, index }: { role: Role; me: MeResponse; l
       break;
     case 'planner':
       content = <PlannerStart level={level} />;
+      break;
+    case 'directory_editor':
+      content = <DirectoryEditorStart level={level} />;
       break;
     case 'unit_leader':
       content = (
