@@ -29,12 +29,12 @@ export function ServiceStatusLine({ service, freshness }: { service: ServiceDeta
             : t('directory.service.verifiedOn', { date: formatDay(service.lastVerifiedOn) })
           : t('directory.service.neverVerified')}
       </span>
-      {freshness === 'stale' && (
+      {/* "Shown as not verified" is what the public sees; a draft is not shown at all, so it is only due. */}
+      {freshness === 'stale' && service.publicationState === 'published' ? (
         <span className="pkt-tag pkt-tag--small pkt-tag--thin-text pkt-tag--red">{t('directory.freshness.stale')}</span>
-      )}
-      {freshness === 'due' && (
+      ) : freshness !== 'fresh' ? (
         <span className="pkt-tag pkt-tag--small pkt-tag--thin-text pkt-tag--yellow">{t('directory.freshness.due')}</span>
-      )}
+      ) : null}
       <span>{service.organizationName}</span>
     </p>
   );
