@@ -20,3 +20,4 @@ export * from './directory/opening-hours.js';
 export * from './directory/freshness.js';
 export * from './directory/hsds.js';
 export * from './directory/hsds-import.js';
+export * from './casework/national-id.js';
