@@ -14,6 +14,7 @@ import { directoryPolicy } from './modules/directory/policy.js';
 import { remindUnverifiedServices } from './modules/directory/service.js';
 import { registerDirectoryPages } from './modules/directory/public-routes.js';
 import { directoryRoutes } from './modules/directory/routes.js';
+import { hsdsRoutes } from './modules/directory/hsds-routes.js';
 import { authPolicy } from './modules/auth/policy.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -45,6 +46,8 @@ export const modules = [
   { routes: auditRoutes, policy: auditPolicy },
   { routes: planRoutes, policy: plansPolicy },
   { routes: directoryRoutes, policy: directoryPolicy },
+  // Open data: the HSDS 3.0 API and export (public).
+  { routes: hsdsRoutes, policy: {} },
 ] as const;
 
 export interface BuildAppOptions {

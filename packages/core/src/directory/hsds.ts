@@ -148,15 +148,16 @@ export const HSDS_EXTENSION_TERMS = {
 export type HsdsExtensionCode = keyof typeof HSDS_EXTENSION_TERMS;
 
 // ————————————————————————————————————————————— HSDS object shapes (what Rusfag writes)
+// (type aliases, not interfaces, so they fit the routes' open response schemas)
 
-export interface HsdsTaxonomy {
+export type HsdsTaxonomy = {
   id: string;
   name: string;
   description: string;
   version?: string;
-}
+};
 
-export interface HsdsTaxonomyTerm {
+export type HsdsTaxonomyTerm = {
   id: string;
   code: string;
   name: string;
@@ -165,9 +166,9 @@ export interface HsdsTaxonomyTerm {
   taxonomy_id: string;
   language?: string;
   taxonomy_detail?: HsdsTaxonomy;
-}
+};
 
-export interface HsdsAttribute {
+export type HsdsAttribute = {
   id: string;
   link_id: string;
   link_type: string;
@@ -175,9 +176,9 @@ export interface HsdsAttribute {
   taxonomy_term_id: string;
   taxonomy_term: HsdsTaxonomyTerm;
   value?: string;
-}
+};
 
-export interface HsdsSchedule {
+export type HsdsSchedule = {
   id: string;
   service_id: string;
   freq?: 'WEEKLY';
@@ -189,9 +190,9 @@ export interface HsdsSchedule {
   valid_to?: string;
   description?: string;
   notes?: string;
-}
+};
 
-export interface HsdsAddress {
+export type HsdsAddress = {
   id: string;
   location_id: string;
   address_1: string;
@@ -201,9 +202,9 @@ export interface HsdsAddress {
   postal_code: string;
   country: string;
   address_type: 'physical';
-}
+};
 
-export interface HsdsLocation {
+export type HsdsLocation = {
   id: string;
   location_type: 'physical';
   organization_id: string;
@@ -215,9 +216,9 @@ export interface HsdsLocation {
   addresses?: HsdsAddress[];
   accessibility?: { id: string; location_id: string; description?: string; details?: string }[];
   attributes?: HsdsAttribute[];
-}
+};
 
-export interface HsdsOrganization {
+export type HsdsOrganization = {
   id: string;
   name: string;
   description: string;
@@ -225,11 +226,11 @@ export interface HsdsOrganization {
   website?: string;
   locations?: HsdsLocation[];
   services?: HsdsService[];
-}
+};
 
 export type HsdsStatus = 'active' | 'inactive' | 'defunct' | 'temporarily closed';
 
-export interface HsdsService {
+export type HsdsService = {
   id: string;
   organization_id: string;
   name: string;
@@ -255,10 +256,10 @@ export interface HsdsService {
   cost_options?: { id: string; service_id: string; option: string; currency: string; amount?: number }[];
   contacts?: { id: string; service_id: string; name?: string; title?: string; email?: string; phones?: { id: string; contact_id: string; number: string }[] }[];
   attributes?: HsdsAttribute[];
-}
+};
 
 /** A page of results as HSDS 3.0's API describes it (openapi.json: components.schemas.Page). */
-export interface HsdsPage<T> {
+export type HsdsPage<T> = {
   total_items: number;
   total_pages: number;
   page_number: number;
@@ -267,7 +268,7 @@ export interface HsdsPage<T> {
   last_page: boolean;
   empty: boolean;
   contents: T[];
-}
+};
 
 export function hsdsPage<T>(contents: T[], total: number, page: number, perPage: number): HsdsPage<T> {
   const totalPages = Math.ceil(total / perPage);
@@ -559,7 +560,7 @@ export function hsdsTaxonomyTerms(terms: readonly { taxonomy: Taxonomy; code: st
 }
 
 /** The full export: every published service expanded, their organisations (with locations) and the taxonomy. */
-export interface HsdsExport {
+export type HsdsExport = {
   hsds_version: string;
   publisher: string;
   generated_at: string;
@@ -567,7 +568,7 @@ export interface HsdsExport {
   services: HsdsService[];
   taxonomies: HsdsTaxonomy[];
   taxonomy_terms: HsdsTaxonomyTerm[];
-}
+};
 
 export function hsdsExport(
   docs: readonly PublicService[],
@@ -646,7 +647,7 @@ export type HsdsServiceQuery = z.infer<typeof HsdsServiceQuery>;
 
 export const HsdsOrganizationQuery = z.object({ ...PageParams, full: HsdsBool, full_service: HsdsBool });
 export type HsdsOrganizationQuery = z.infer<typeof HsdsOrganizationQuery>;
-export const HsdsOrganizationParams = z.object({ id: z.string().max(100) });
+export const HsdsIdParams = z.object({ id: z.string().max(100) });
 export const HsdsOrganizationOneQuery = z.object({ full_service: HsdsBool });
 
 export const HsdsTaxonomyQuery = z.object(PageParams);

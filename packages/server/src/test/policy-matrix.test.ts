@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROLES, type Role } from '@rusfag/core';
+import { ROLES, taxonomyId, taxonomyTermId, type Role } from '@rusfag/core';
 import { expect, it } from 'vitest';
 import { recordAudit } from '../platform/audit.js';
 import { createSession, type NewSession } from '../platform/sessions.js';
 import { csrfTokenFor } from '../platform/csrf.js';
 import { buildDirOrganization, buildDirService, buildMeasureChain, buildOrgTree, buildPlan, buildPlanItem, buildReport, buildUnit, buildUser, sessionFor, unique, type TestSession } from './factories.js';
 import { describeEachEngine, type Harness } from './harness.js';
+import { writePublicSnapshot } from '../modules/directory/public-service.js';
 
 /**
  * Checks the running server against docs/policy-matrix.md: every route × every role × a resource
@@ -234,6 +235,16 @@ const builders: Record<string, Builder> = {
   'GET /api/directory/services/:id/history': async (h, fx, where) => ({
     url: `/api/directory/services/${(await buildDirService(h.db, await buildDirOrganization(h.db, fx.districtFor(where)))).id}/history`,
   }),
+  'GET /hsds/': async () => ({ url: '/hsds/' }),
+  'GET /hsds/services': async () => ({ url: '/hsds/services?per_page=5' }),
+  'GET /hsds/services/:id': async (h, fx) => ({ url: `/hsds/services/${(await publishedDirService(h, fx.districtFor('out'))).id}` }),
+  'GET /hsds/organizations': async () => ({ url: '/hsds/organizations?per_page=5' }),
+  'GET /hsds/organizations/:id': async (h, fx) => ({ url: `/hsds/organizations/${(await publishedDirService(h, fx.districtFor('out'))).organizationId}` }),
+  'GET /hsds/taxonomies': async () => ({ url: '/hsds/taxonomies' }),
+  'GET /hsds/taxonomies/:id': async () => ({ url: `/hsds/taxonomies/${taxonomyId('rusfag-malgruppe')}` }),
+  'GET /hsds/taxonomy_terms': async () => ({ url: '/hsds/taxonomy_terms' }),
+  'GET /hsds/taxonomy_terms/:id': async () => ({ url: `/hsds/taxonomy_terms/${taxonomyTermId('rusfag-kategori', 'lavterskel')}` }),
+  'GET /hsds/export': async () => ({ url: '/hsds/export' }),
   'GET /api/plans/todo': async () => ({ url: '/api/plans/todo' }),
   'GET /api/plans/:id/export': async (h, fx, where) => ({ url: `/api/plans/${(await buildPlan(h.db, { owner: fx.districtFor(where) })).id}/export?format=csv` }),
   'GET /api/plans/:id/reports': async (h, fx, where) => ({ url: `/api/plans/${(await buildPlan(h.db, { owner: fx.districtFor(where) })).id}/reports` }),
@@ -344,6 +355,16 @@ const builders: Record<string, Builder> = {
     return { url: `/api/plans/${plan.id}/statuses`, payload: { updates: [{ itemId: measure.id, status: 'iverksatt', remark: '' }] } };
   },
 };
+
+/** A published directory service (the public HSDS API reads only the published snapshot). */
+async function publishedDirService(h: Harness, steward: { id: string; path: string; depth: number; name: string; kind: 'district' }) {
+  const organization = await buildDirOrganization(h.db, steward);
+  const service = await buildDirService(h.db, organization);
+  const now = new Date();
+  await h.db.updateTable('dir_service').set({ publication_state: 'published', published_at: now }).where('id', '=', service.id).execute();
+  await writePublicSnapshot(h.db, service.id, now);
+  return { id: service.id, organizationId: organization.id };
+}
 
 const methodOf = (route: string) => route.split(' ')[0] as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
