@@ -877,6 +877,7 @@ export const en: Messages = {
     'Services not verified in the last 6 months, oldest first. After 12 months the public page says the details are not verified. Open the service, check the details and press "Confirm the details are correct".',
   'directory.list.count.one': '{count} service',
   'directory.list.count.other': '{count} services',
+  'directory.list.pages': 'Pages of the list of services',
   'directory.list.never': 'Never verified',
   'directory.list.monthsAgo.one': '{count} month ago',
   'directory.list.monthsAgo.other': '{count} months ago',

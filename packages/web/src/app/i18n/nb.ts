@@ -884,6 +884,7 @@ export const nb = {
     'Tjenester som ikke er bekreftet de siste 6 månedene, den eldste først. Etter 12 måneder står det på den offentlige siden at opplysningene ikke er bekreftet. Åpne tjenesten, sjekk opplysningene og trykk «Bekreft at opplysningene stemmer».',
   'directory.list.count.one': '{count} tjeneste',
   'directory.list.count.other': '{count} tjenester',
+  'directory.list.pages': 'Sider i listen over tjenester',
   'directory.list.never': 'Aldri bekreftet',
   'directory.list.monthsAgo.one': 'for {count} måned siden',
   'directory.list.monthsAgo.other': 'for {count} måneder siden',

@@ -9,6 +9,7 @@ import { useI18n } from '../../app/i18n';
 import { Icon } from '../../app/Icon';
 import { ResultsSection, useUrlFilters } from '../../app/lists';
 import { DataTable, EmptyState, Page } from '../../app/page';
+import { Pagination } from '../../app/Pagination';
 import { SortHeader, compareText, sortBy, useSort } from '../../app/sorting';
 import { useApiData } from '../../app/useApi';
 import { TabList, TabPanel } from '../plans/Tabs';
@@ -34,6 +35,7 @@ import {
  * freshness queue (not verified for 6 months), oldest first. Filters, tab and sort are in the URL.
  */
 
+const PAGE_SIZE = 50;
 const SORT_KEYS = ['navn', 'organisasjon', 'bekreftet'] as const;
 type SortKey = (typeof SORT_KEYS)[number];
 type Tab = 'alle' | typeof QUEUE_TAB;
@@ -57,7 +59,7 @@ const COMPARE: Record<SortKey, (a: StaffServiceSummary, b: StaffServiceSummary) 
 export function ServicesPage() {
   const { t, tp } = useI18n();
   const { can } = useAuth();
-  const { params, setParams, query, applied, form, setForm } = useUrlFilters(filtersFrom);
+  const { params, setParams, query, applied, page, form, setForm } = useUrlFilters(filtersFrom);
   const tab: Tab = params.get(TAB_PARAM) === QUEUE_TAB ? QUEUE_TAB : 'alle';
   const sort = useSort(SORT_KEYS, tab === QUEUE_TAB ? 'bekreftet' : 'navn');
   const organizations = useApiData<OrganizationListResponse>('/api/directory/organizations');
@@ -67,7 +69,9 @@ export function ServicesPage() {
   const queue = useApiData<ServiceListResponse>(withQuery('/api/directory/services', { ...filter, needsVerification: 'true' }));
   const shown = tab === QUEUE_TAB ? queue : all;
   const result = { ...shown, data: shown.data ? { total: shown.data.services.length } : undefined };
-  const rows = shown.data ? sortBy(shown.data.services, COMPARE[sort.key], sort.descending) : [];
+  const sorted = shown.data ? sortBy(shown.data.services, COMPARE[sort.key], sort.descending) : [];
+  // The server answers the whole list (it is the editor's own); the page shows it 50 at a time.
+  const rows = sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const today = todayInOslo(serverClockOffset());
   const canCreate = can('directory.edit');
 
@@ -160,7 +164,7 @@ export function ServicesPage() {
           result={result}
           count={(total) => tp('directory.list.count', total)}
         >
-          {shown.data && rows.length === 0 && (
+          {shown.data && sorted.length === 0 && (
             <EmptyState title={tab === QUEUE_TAB ? t('directory.list.queueEmpty') : query ? t('directory.list.noMatch') : t('directory.list.empty')}>
               <p>
                 {tab === QUEUE_TAB
@@ -222,6 +226,7 @@ export function ServicesPage() {
               </tbody>
             </DataTable>
           )}
+          {sorted.length > 0 && <Pagination total={sorted.length} pageSize={PAGE_SIZE} label={t('directory.list.pages')} />}
         </ResultsSection>
       </TabPanel>
     </Page>
