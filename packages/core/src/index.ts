@@ -21,3 +21,6 @@ export * from './directory/freshness.js';
 export * from './directory/hsds.js';
 export * from './directory/hsds-import.js';
 export * from './casework/national-id.js';
+export * from './casework/model.js';
+export * from './casework/life-areas.js';
+export * from './casework/brukerplan.js';
