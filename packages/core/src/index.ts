@@ -24,3 +24,4 @@ export * from './casework/national-id.js';
 export * from './casework/model.js';
 export * from './casework/life-areas.js';
 export * from './casework/brukerplan.js';
+export * from './casework/schedule-rules.js';
