@@ -4,6 +4,7 @@
  *
  *   npm run bench [-- --duration 10 --connections 10 --warmup 3 --only pglite|postgres]
  *   npm run bench -- --suite plans     (a plan with 2,000 measures: tree, bulk update, exports)
+ *   npm run bench -- --suite directory (5,000 services, 8,000 locations: public search, service page)
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { runCleanup } from './lib/cleanup.js';
 import { loginAsDemoUser } from './lib/login.js';
 import { loadAverage, machineInfo, type MachineInfo } from './lib/machine.js';
+import { defaultOrganizations, FULL_DIRECTORY, type DirectoryShape } from './lib/directory-data.js';
 import { FULL_PLAN, parsePlanShape, type PlanShape } from './lib/plan-data.js';
 import { DEFAULT_ADMIN_URL, probePostgres, redact } from './lib/postgres.js';
 import { isClean, markdownTable, textTable } from './lib/report.js';
@@ -31,6 +33,7 @@ import {
   type RusfagEngine,
   type Suite,
 } from './lib/runner.js';
+import { DIRECTORY_TARGETS, directorySuite, type DirectoryTarget } from './suites/directory.js';
 import { PLAN_TARGETS, plansSuite, type PlanTarget } from './suites/plans.js';
 
 /** The issue's target: authenticated GET /api/me on PostgreSQL at ≥ 40 % of bare Fastify's req/s. */
@@ -41,9 +44,12 @@ const USAGE = `Usage: npm run bench [-- options]
   --suite <name>      base (default): /healthz and /api/me against bare Fastify
                       plans: a plan with 2,000 measures and 20,000 status updates — the plan
                       tree, the bulk-update view and save, and the report exports
+                      directory: 5,000 services and 8,000 locations — public search, a service
+                      page and the HSDS API
   --duration <s>      seconds measured per target (default 10)
   --connections <n>   concurrent connections, the same for every target (default 10; in the
-                      plans suite for bare Fastify only)
+                      plans suite for bare Fastify only; in the directory suite also for its
+                      targets unless --search-connections is given)
   --warmup <s>        seconds of discarded load before each measurement (default 3)
   --only <engine>     pglite | postgres: run only that engine (bare Fastify always runs)
   --user <name>       base suite: demo user for the authenticated requests (default ruskonsulent.sth)
@@ -63,11 +69,22 @@ Plans suite only:
                       planner, with --heavy-connections and with 1), view (bulk-update view as
                       leder.sth), report (draft report, refresh, Word/PDF/Excel), save (bulk save)
 
+Directory suite only:
+  --services <n>      services to generate and publish (default ${FULL_DIRECTORY.services})
+  --locations <n>     locations (default ${FULL_DIRECTORY.locations})
+  --organizations <n> organisations (default: one per ~8.3 services, ${FULL_DIRECTORY.organizations} for ${FULL_DIRECTORY.services})
+  --search-connections <n>  connections for the directory targets (default: --connections)
+  --publish-batch <n> services per transaction when publishing the generated directory (default 250)
+  --no-single         do not measure (a) a second time with one connection
+  --targets <list>    what to measure, comma-separated (default all): ${DIRECTORY_TARGETS.join(', ')}
+                      = (a) free text + filters, (b) filters only, (c) distance sort, (d) a typo,
+                      (e) a service page, (f) /hsds/services?page=2 (skipped if the server lacks it)
+
 Environment: BENCH_POSTGRES_URL, an admin connection that may CREATE/DROP DATABASE
 (default ${DEFAULT_ADMIN_URL}). Build first (npm run bench does).`;
 
 export interface Options extends CommonOptions {
-  suite: 'base' | 'plans';
+  suite: 'base' | 'plans' | 'directory';
   only: RusfagEngine | null;
   user: string;
   plan: PlanShape;
@@ -75,6 +92,11 @@ export interface Options extends CommonOptions {
   exportRuns: number;
   bulkRows: number;
   targets: PlanTarget[];
+  directory: DirectoryShape;
+  searchConnections: number;
+  publishBatch: number;
+  directoryTargets: DirectoryTarget[];
+  single: boolean;
 }
 
 class UsageError extends Error {}
@@ -95,7 +117,13 @@ function parseOptions(argv: string[]): Options {
       'heavy-connections': { type: 'string', default: '4' },
       'export-runs': { type: 'string', default: '5' },
       'bulk-rows': { type: 'string', default: '200' },
-      targets: { type: 'string', default: PLAN_TARGETS.join(',') },
+      targets: { type: 'string' },
+      services: { type: 'string', default: String(FULL_DIRECTORY.services) },
+      locations: { type: 'string', default: String(FULL_DIRECTORY.locations) },
+      organizations: { type: 'string' },
+      'search-connections': { type: 'string' },
+      'publish-batch': { type: 'string', default: '250' },
+      'no-single': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -111,17 +139,20 @@ function parseOptions(argv: string[]): Options {
     }
     return value;
   };
-  if (values.suite !== 'base' && values.suite !== 'plans') {
-    throw new UsageError(`--suite must be base or plans (got ${JSON.stringify(values.suite)})`);
+  if (values.suite !== 'base' && values.suite !== 'plans' && values.suite !== 'directory') {
+    throw new UsageError(`--suite must be base, plans or directory (got ${JSON.stringify(values.suite)})`);
   }
   if (values.only !== undefined && values.only !== 'pglite' && values.only !== 'postgres') {
     throw new UsageError(`--only must be pglite or postgres (got ${JSON.stringify(values.only)})`);
   }
-  const targets = values.targets.split(',').map((t) => t.trim());
-  const unknown = targets.filter((t) => !(PLAN_TARGETS as readonly string[]).includes(t));
+  // --targets names the plans suite's targets, or the directory suite's with --suite directory.
+  const suiteTargets: readonly string[] = values.suite === 'directory' ? DIRECTORY_TARGETS : PLAN_TARGETS;
+  const targets = (values.targets ?? suiteTargets.join(',')).split(',').map((t) => t.trim());
+  const unknown = targets.filter((t) => !suiteTargets.includes(t));
   if (unknown.length > 0 || targets.length === 0) {
-    throw new UsageError(`--targets takes ${PLAN_TARGETS.join(', ')} (got ${JSON.stringify(values.targets)})`);
+    throw new UsageError(`--targets takes ${suiteTargets.join(', ')} (got ${JSON.stringify(values.targets)})`);
   }
+  const services = number('services', values.services, 1, 200_000);
   const plan = values.plan === undefined ? FULL_PLAN : parsePlanShape(values.plan);
   if (!plan) throw new UsageError(`--plan must look like 5x4x10x10:20000 (got ${JSON.stringify(values.plan)})`);
   return {
@@ -139,6 +170,15 @@ function parseOptions(argv: string[]): Options {
     exportRuns: number('export-runs', values['export-runs'], 1, 100),
     bulkRows: number('bulk-rows', values['bulk-rows'], 1, 5000),
     targets: PLAN_TARGETS.filter((t) => targets.includes(t)),
+    directory: {
+      services,
+      locations: number('locations', values.locations, 0, 400_000),
+      organizations: values.organizations === undefined ? defaultOrganizations(services) : number('organizations', values.organizations, 1, services),
+    },
+    searchConnections: number('search-connections', values['search-connections'] ?? values.connections, 1, 1000),
+    publishBatch: number('publish-batch', values['publish-batch'], 1, 100_000),
+    directoryTargets: DIRECTORY_TARGETS.filter((t) => targets.includes(t)),
+    single: !values['no-single'],
   };
 }
 
@@ -204,7 +244,7 @@ async function main(signal: AbortSignal): Promise<number> {
   if (!existsSync(SERVER_MAIN)) {
     throw new Error(`${path.relative(ROOT, SERVER_MAIN)} is missing: build first (npm run build), or use npm run bench, which builds`);
   }
-  const suite = options.suite === 'plans' ? plansSuite(options) : baseSuite(options);
+  const suite = options.suite === 'plans' ? plansSuite(options) : options.suite === 'directory' ? directorySuite(options) : baseSuite(options);
   const startedAt = new Date();
   const machine = machineInfo(SERVER_PACKAGE_JSON);
   const loadBefore = loadAverage();
