@@ -1,11 +1,14 @@
-import type {
-  DirectoryVocabulary,
-  LocationDetail,
-  OrganizationSummary,
-  ServiceStatus,
-  StaffServiceSummary,
+import {
+  VERIFY_REMIND_MONTHS,
+  VERIFY_STALE_MONTHS,
+  isStale,
+  type DirectoryVocabulary,
+  type Language,
+  type LocationDetail,
+  type OrganizationSummary,
+  type ServiceStatus,
+  type StaffServiceSummary,
 } from '@rusfag/core';
-import type { Language } from '@rusfag/core';
 import type { MessageKey, Translate } from '../../app/i18n';
 
 /**
@@ -143,24 +146,14 @@ export function placeErrors(errors: Partial<Record<string, string>>, known: Read
   return placed;
 }
 
-/**
- * The calendar day `months` months before `today`, the day clamped to the month's end (31.3 → 28.2),
- * as the server counts the freshness queue.
- */
-export function monthsAgo(months: number, today: string): string {
-  const [y = 0, m = 1, d = 1] = today.split('-').map(Number);
-  const index = y * 12 + (m - 1) - months;
-  const year = Math.floor(index / 12);
-  const month = index - year * 12 + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
 export type Freshness = 'fresh' | 'due' | 'stale';
 
-/** Verified within 6 months, due for verification (6), or shown to the public as not verified (12). */
+/**
+ * Verified within 6 months, due for verification (6), or shown to the public as not verified (12):
+ * core's one rule (isStale), as the server's queue and the public pages use it.
+ */
 export function freshnessOf(lastVerifiedOn: string | null, today: string, status?: string): Freshness {
-  if (!lastVerifiedOn || lastVerifiedOn < monthsAgo(12, today)) return 'stale';
-  if (status !== 'defunct' && lastVerifiedOn < monthsAgo(6, today)) return 'due';
+  if (isStale(lastVerifiedOn, today, VERIFY_STALE_MONTHS)) return 'stale';
+  if (status !== 'defunct' && isStale(lastVerifiedOn, today, VERIFY_REMIND_MONTHS)) return 'due';
   return 'fresh';
 }
