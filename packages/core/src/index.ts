@@ -25,3 +25,4 @@ export * from './casework/model.js';
 export * from './casework/life-areas.js';
 export * from './casework/brukerplan.js';
 export * from './casework/schedule-rules.js';
+export * from './casework/feedback.js';
