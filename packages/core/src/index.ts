@@ -26,3 +26,4 @@ export * from './casework/life-areas.js';
 export * from './casework/brukerplan.js';
 export * from './casework/schedule-rules.js';
 export * from './casework/feedback.js';
+export * from './casework/consent.js';
