@@ -27,3 +27,4 @@ export * from './casework/brukerplan.js';
 export * from './casework/schedule-rules.js';
 export * from './casework/feedback.js';
 export * from './casework/consent.js';
+export * from './casework/checklist.js';
