@@ -15,6 +15,7 @@ import { remindUnverifiedServices } from './modules/directory/service.js';
 import { registerDirectoryPages } from './modules/directory/public-routes.js';
 import { directoryRoutes } from './modules/directory/routes.js';
 import { hsdsRoutes } from './modules/directory/hsds-routes.js';
+import { directoryImportRoutes } from './modules/directory/import-routes.js';
 import { authPolicy } from './modules/auth/policy.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -46,8 +47,8 @@ export const modules = [
   { routes: auditRoutes, policy: auditPolicy },
   { routes: planRoutes, policy: plansPolicy },
   { routes: directoryRoutes, policy: directoryPolicy },
-  // Open data: the HSDS 3.0 API and export (public).
-  { routes: hsdsRoutes, policy: {} },
+  // Open data (HSDS 3.0 API and export, public) and HSDS imports; the rules are in directoryPolicy.
+  { routes: [...hsdsRoutes, ...directoryImportRoutes], policy: {} },
 ] as const;
 
 export interface BuildAppOptions {

@@ -157,6 +157,7 @@ const declared: { [Table in keyof Database]: Columns<Database[Table]> } = {
     steward_unit_id: true,
     created_at: true,
     updated_at: true,
+    external_id: true,
   },
   dir_location: {
     id: true,
@@ -176,6 +177,7 @@ const declared: { [Table in keyof Database]: Columns<Database[Table]> } = {
     example: true,
     created_at: true,
     updated_at: true,
+    external_id: true,
   },
   dir_service: {
     id: true,
@@ -210,6 +212,7 @@ const declared: { [Table in keyof Database]: Columns<Database[Table]> } = {
     freshness_reminded_at: true,
     created_at: true,
     updated_at: true,
+    external_id: true,
   },
   dir_service_at_location: { service_id: true, location_id: true },
   dir_service_area: { service_id: true, district_unit_id: true },
@@ -307,6 +310,9 @@ const declared: { [Table in keyof Database]: Columns<Database[Table]> } = {
     processed: true,
     report: true,
     finished_at: true,
+    steward_unit_id: true,
+    publish: true,
+    content: true,
   },
 };
 

@@ -201,6 +201,8 @@ export interface DirOrganizationTable {
   steward_unit_id: string;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** The id the record had in an imported HSDS file. */
+  external_id: string | null;
 }
 
 export interface DirLocationTable {
@@ -221,6 +223,8 @@ export interface DirLocationTable {
   example: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** The id the record had in an imported HSDS file. */
+  external_id: string | null;
 }
 
 export interface DirServiceTable {
@@ -256,6 +260,8 @@ export interface DirServiceTable {
   freshness_reminded_at: Date | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** The id the record had in an imported HSDS file. */
+  external_id: string | null;
 }
 
 export interface DirServiceAtLocationTable {
@@ -387,6 +393,9 @@ export interface DirImportTable {
   processed: Generated<number>;
   report: Generated<Record<string, unknown>>;
   finished_at: Date | null;
+  steward_unit_id: string | null;
+  publish: Generated<boolean>;
+  content: string | null;
 }
 
 export interface Database {

@@ -133,6 +133,9 @@ const nb = {
   dir_target_group_required: 'Velg minst én målgruppe.',
   dir_category_required: 'Velg minst én kategori.',
   dir_area_required: 'Velg bydelene tjenesten gjelder for, eller «hele byen».',
+  dir_import_unreadable: 'Filen kan ikke leses som HSDS-data. Se hva som er galt under, rett filen og prøv igjen.',
+  dir_import_has_problems: 'Noen poster i filen kan ikke tas med. Rett filen, eller velg å hoppe over dem; ingenting er lagret.',
+  dir_import_not_preview: 'Importen er allerede kjørt, eller kjører nå.',
 } as const;
 
 export type MessageCode = keyof typeof nb;
@@ -259,6 +262,9 @@ const en: Record<MessageCode, string> = {
   dir_target_group_required: 'Choose at least one target group.',
   dir_category_required: 'Choose at least one category.',
   dir_area_required: 'Choose the districts the service covers, or "the whole city".',
+  dir_import_unreadable: 'The file cannot be read as HSDS data. See what is wrong below, correct the file and try again.',
+  dir_import_has_problems: 'Some records in the file cannot be taken. Correct the file, or choose to skip them; nothing has been saved.',
+  dir_import_not_preview: 'The import has already run, or is running now.',
 };
 
 const catalogues: Record<Language, Record<MessageCode, string>> = { nb, en };

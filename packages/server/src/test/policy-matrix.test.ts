@@ -245,6 +245,15 @@ const builders: Record<string, Builder> = {
   'GET /hsds/taxonomy_terms': async () => ({ url: '/hsds/taxonomy_terms' }),
   'GET /hsds/taxonomy_terms/:id': async () => ({ url: `/hsds/taxonomy_terms/${taxonomyTermId('rusfag-kategori', 'lavterskel')}` }),
   'GET /hsds/export': async () => ({ url: '/hsds/export' }),
+  'POST /api/directory/imports': async (_h, fx, where) => ({
+    url: '/api/directory/imports',
+    payload: { format: 'hsds-json', content: smallHsdsFile(), stewardUnitId: fx.districtFor(where).id },
+  }),
+  'GET /api/directory/imports/:id': async (h, fx, where) => ({ url: `/api/directory/imports/${await previewedImport(h, fx.districtFor(where))}` }),
+  'POST /api/directory/imports/:id/confirm': async (h, fx, where) => ({
+    url: `/api/directory/imports/${await previewedImport(h, fx.districtFor(where))}/confirm`,
+    payload: {},
+  }),
   'GET /api/plans/todo': async () => ({ url: '/api/plans/todo' }),
   'GET /api/plans/:id/export': async (h, fx, where) => ({ url: `/api/plans/${(await buildPlan(h.db, { owner: fx.districtFor(where) })).id}/export?format=csv` }),
   'GET /api/plans/:id/reports': async (h, fx, where) => ({ url: `/api/plans/${(await buildPlan(h.db, { owner: fx.districtFor(where) })).id}/reports` }),
@@ -364,6 +373,22 @@ async function publishedDirService(h: Harness, steward: { id: string; path: stri
   await h.db.updateTable('dir_service').set({ publication_state: 'published', published_at: now }).where('id', '=', service.id).execute();
   await writePublicSnapshot(h.db, service.id, now);
   return { id: service.id, organizationId: organization.id };
+}
+
+/** A one-service HSDS 3.0 file with fresh ids and names. */
+function smallHsdsFile(): string {
+  const id = () => crypto.randomUUID();
+  return JSON.stringify({ services: [{ id: id(), name: unique('Importert tjeneste'), status: 'active', organization: { id: id(), name: unique('Importert org'), description: '' } }] });
+}
+
+/** An import waiting for confirmation, stewarded by `steward`. */
+async function previewedImport(h: Harness, steward: { id: string }): Promise<string> {
+  const row = await h.db
+    .insertInto('dir_import')
+    .values({ format: 'hsds-json', state: 'preview', steward_unit_id: steward.id, content: smallHsdsFile(), report: JSON.stringify({}) as never })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 const methodOf = (route: string) => route.split(' ')[0] as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -4,6 +4,7 @@ import * as m20261123T1500 from './20261123T1500_auth_change_notify.js';
 import * as m20261124T0900 from './20261124T0900_plans.js';
 import * as m20261126T0900 from './20261126T0900_directory.js';
 import * as m20261125T0900 from './20261125T0900_plan_partners.js';
+import * as m20261127T0900 from './20261127T0900_directory_import.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '20261124T0900_plans': m20261124T0900,
   '20261125T0900_plan_partners': m20261125T0900,
   '20261126T0900_directory': m20261126T0900,
+  '20261127T0900_directory_import': m20261127T0900,
 };
