@@ -201,7 +201,11 @@ describeEachEngine('service directory', (get) => {
     expect((await page(h, '/tjenester?q=spr%C3%B8yterom')).body).toContain(res.body.id);
     const typo = await page(h, '/tjenester?q=spr%C3%B8ytreommet');
     expect(typo.body).toContain(res.body.id);
-    expect((await page(h, '/tjenester?q=veiledningen')).body).toContain(res.body.id);
+    const wordForm = await page(h, '/tjenester?q=veiledningen');
+    expect(wordForm.body).toContain(res.body.id);
+    // A correct word form is not "corrected".
+    expect(wordForm.body).not.toContain('du skrev');
+    expect(typo.body).toContain('du skrev');
   });
 
   it('shows text as text: a script in a field is never run', async () => {
@@ -310,6 +314,9 @@ describeEachEngine('service directory', (get) => {
       expect(res.status, url).toBe(400);
       expect(res.body).toContain('Søket kunne ikke leses');
     }
+    // What the resident typed survives a mistake elsewhere in the URL.
+    expect((await page(h, '/tjenester?q=p%C3%A5r%C3%B8rende&lat=abc')).body).toContain('value="pårørende"');
+    expect((await page(h, '/favicon.ico')).headers['content-type']).toBe('image/png');
     expect((await page(h, '/tjenester/ikke-en-id')).status).toBe(404);
     const robots = await page(h, '/robots.txt');
     expect(robots.body).toContain('Allow: /tjenester');

@@ -120,7 +120,9 @@ export async function correctWords(db: DbOrTrx, words: readonly string[]): Promi
   if (!words.length) return corrections;
   const result = await sql<{ token: string; known: boolean; best: string | null }>`
     select t.token,
-      exists (select 1 from dir_public_word w where w.word like t.token || '%') as known,
+      -- Known as written, or as its stem ("rusbehandlingen" → "rusbehandling"): a correct word form is no typo.
+      exists (select 1 from dir_public_word w where w.word like t.token || '%'
+        or w.word like coalesce((ts_lexize('norwegian_stem', t.token))[1], t.token) || '%') as known,
       (select w.word from dir_public_word w where w.word % t.token order by similarity(w.word, t.token) desc, w.services desc, w.word limit 1) as best
     from unnest(${words}::text[]) as t(token)`.execute(db);
   for (const row of result.rows) if (!row.known && row.best) corrections.set(row.token, row.best);

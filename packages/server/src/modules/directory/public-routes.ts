@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -115,7 +116,12 @@ export async function registerDirectoryPages(app: FastifyInstance, config: Confi
     const ctx = pageContext(config, lang);
     const options = await searchOptions(db);
     const parsed = parseSearchQuery(req.query);
-    if (!parsed.ok) return sendPage(reply, 400, renderErrorPage(ctx, describeProblem(lang, parsed.issues), { options }));
+    if (!parsed.ok) {
+      // Keep what the resident typed, when it can be read: only the other parameters were wrong.
+      const q = single(req.query.q);
+      const keep = q !== undefined && q.length <= 200 ? { q } : {};
+      return sendPage(reply, 400, renderErrorPage(ctx, describeProblem(lang, parsed.issues), { options, ...keep }));
+    }
     const result = await searchServices(db, parsed.query, ctx.now);
     return sendPage(reply, 200, renderSearchPage(ctx, parsed.query, result, options));
   });
@@ -128,6 +134,10 @@ export async function registerDirectoryPages(app: FastifyInstance, config: Confi
     const hasHours = service.hours.weekly.length + service.hours.exceptions.length > 0;
     return sendPage(reply, 200, renderServicePage(ctx, service, hasHours ? openStatus(service.hours, ctx.now) : undefined));
   });
+
+  // Browsers ask for /favicon.ico on every page, also the server-rendered ones: Oslo kommune's icon.
+  const favicon = readFileSync(path.join(path.dirname(require.resolve('@oslokommune/punkt-assets/package.json')), 'dist', 'logos', '32x32-favicon.png'));
+  app.get('/favicon.ico', async (_req, reply) => reply.type('image/png').header('cache-control', 'public, max-age=604800').send(favicon));
 
   // Search engines may index the public pages (directory and published plans), nothing else.
   app.get('/robots.txt', async (_req, reply) => {
