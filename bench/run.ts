@@ -78,7 +78,9 @@ Directory suite only:
   --no-single         do not measure (a) a second time with one connection
   --targets <list>    what to measure, comma-separated (default all): ${DIRECTORY_TARGETS.join(', ')}
                       = (a) free text + filters, (b) filters only, (c) distance sort, (d) a typo,
-                      (e) a service page, (f) /hsds/services?page=2 (skipped if the server lacks it)
+                      (e) a service page, (f) /hsds/services?page=2, and the import of the HSDS
+                      export into a fresh server (the last two skipped if the server lacks them)
+  --import-pglite     measure the import on PGlite too (default: PostgreSQL only)
 
 Environment: BENCH_POSTGRES_URL, an admin connection that may CREATE/DROP DATABASE
 (default ${DEFAULT_ADMIN_URL}). Build first (npm run bench does).`;
@@ -97,6 +99,7 @@ export interface Options extends CommonOptions {
   publishBatch: number;
   directoryTargets: DirectoryTarget[];
   single: boolean;
+  importEngines: RusfagEngine[];
 }
 
 class UsageError extends Error {}
@@ -124,6 +127,7 @@ function parseOptions(argv: string[]): Options {
       'search-connections': { type: 'string' },
       'publish-batch': { type: 'string', default: '250' },
       'no-single': { type: 'boolean', default: false },
+      'import-pglite': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -179,6 +183,7 @@ function parseOptions(argv: string[]): Options {
     publishBatch: number('publish-batch', values['publish-batch'], 1, 100_000),
     directoryTargets: DIRECTORY_TARGETS.filter((t) => targets.includes(t)),
     single: !values['no-single'],
+    importEngines: values['import-pglite'] ? ['pglite', 'postgres'] : ['postgres'],
   };
 }
 
