@@ -23,6 +23,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/messages.js';
 import { todayInOslo } from '../../platform/time.js';
 import { findUnitById } from '../organizations/service.js';
+import { publishSnapshots } from './import-publish.js';
 import { writePublicSnapshot } from './public-service.js';
 import * as repo from './repository.js';
 
@@ -436,41 +437,54 @@ function reportOf(plan: Plan, failure: string | null = null): Report {
   return { counts: plan.counts, errors: plan.errors, warnings: plan.warnings, problems: sorted.slice(0, MAX_REPORTED_PROBLEMS), failure };
 }
 
-async function execute(ctx: ActorContext, trx: DbOrTrx, plan: Plan, importRow: { id: string; format: string; steward_unit_id: string; publish: boolean }, tick: () => void) {
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Writes the plan: new records in multi-row statements, changed ones one by one; every part of a
+ * service replaced (as the editors' form does, repository.replaceServiceParts); published
+ * services' snapshots written in bulk (import-publish.ts). `tick(n)` reports records written (a
+ * published service is half done when written, whole when published).
+ */
+async function execute(ctx: ActorContext, trx: DbOrTrx, plan: Plan, importRow: { id: string; format: string; steward_unit_id: string; publish: boolean }, tick: (n: number) => void) {
   const now = new Date();
   const today = todayInOslo(now);
   const districtIds = new Map((await repo.listDistricts(trx)).map((d) => [d.code, d.id]));
   const termIds = await repo.termIdsByCode(trx);
   const verifiedByName = `HSDS-import (${importRow.format === 'hsds-json' ? 'JSON' : 'datapakke'})`;
+  /** The external id a changed record gets: the source's, unless it has one or the source used Rusfag's own id. */
+  const externalFor = (existing: { id: string; external_id: string | null }, externalId: string) =>
+    existing.external_id === null && externalId !== existing.id ? { external_id: externalId } : {};
 
+  // Organisations.
   const organizationIds = new Map<string, string>();
-  for (const planned of plan.organizations) {
-    const r = planned.record;
-    const columns = { name: r.name, alternate_name: r.alternateName, description: r.description, description_en: r.descriptionEn, email: r.email, website: r.website };
-    if (planned.existing) {
-      const existing = planned.existing;
-      await trx
-        .updateTable('dir_organization')
-        .set({ ...columns, updated_at: now, ...(existing.external_id === null && r.externalId !== existing.id ? { external_id: r.externalId } : {}) })
-        .where('id', '=', existing.id)
-        .execute();
-      organizationIds.set(planned.key, existing.id);
-    } else {
-      const { id } = await trx
-        .insertInto('dir_organization')
-        .values({ ...columns, steward_unit_id: importRow.steward_unit_id, external_id: r.externalId })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      organizationIds.set(planned.key, id);
-    }
-    tick();
+  const organizationColumns = (r: ImportOrganization) => ({ name: r.name, alternate_name: r.alternateName, description: r.description, description_en: r.descriptionEn, email: r.email, website: r.website });
+  for (const planned of plan.organizations.filter((p) => p.existing)) {
+    const existing = planned.existing!;
+    await trx.updateTable('dir_organization').set({ ...organizationColumns(planned.record), updated_at: now, ...externalFor(existing, planned.record.externalId) }).where('id', '=', existing.id).execute();
+    organizationIds.set(planned.key, existing.id);
+    tick(1);
+  }
+  for (const batch of chunks(plan.organizations.filter((p) => !p.existing), 500)) {
+    const rows = await trx
+      .insertInto('dir_organization')
+      .values(batch.map((p) => ({ ...organizationColumns(p.record), steward_unit_id: importRow.steward_unit_id, external_id: p.record.externalId })))
+      .returning(['id', 'external_id'])
+      .execute();
+    const ids = new Map(rows.map((r) => [r.external_id, r.id]));
+    for (const p of batch) organizationIds.set(p.key, ids.get(p.record.externalId)!);
+    tick(batch.length);
   }
   const orgId = (ref: { key: string } | { id: string }) => ('id' in ref ? ref.id : organizationIds.get(ref.key)!);
 
+  // Locations.
   const locationIds = new Map<string, string>();
-  for (const planned of plan.locations) {
+  const locationColumns = (planned: PlannedLocation) => {
     const r = planned.record;
-    const columns = {
+    return {
       organization_id: orgId(planned.organization),
       name: r.name,
       description: r.description,
@@ -486,28 +500,33 @@ async function execute(ctx: ActorContext, trx: DbOrTrx, plan: Plan, importRow: {
       transportation: r.transportation,
       example: r.example,
     };
-    if (planned.existing) {
-      const existing = planned.existing;
-      // A confidential location comes back from the public export without its address: keep the one Rusfag has.
-      const keepAddress = r.confidential && existing.confidential && !r.address && r.latitude === null;
-      const set = keepAddress
-        ? { name: r.name, confidential: true, wheelchair_accessible: r.wheelchairAccessible, example: r.example }
-        : columns;
-      await trx
-        .updateTable('dir_location')
-        .set({ ...set, updated_at: now, ...(existing.external_id === null && planned.externalId !== existing.id ? { external_id: planned.externalId } : {}) })
-        .where('id', '=', existing.id)
-        .execute();
-      locationIds.set(planned.key, existing.id);
-    } else {
-      const { id } = await trx.insertInto('dir_location').values({ ...columns, external_id: planned.externalId }).returning('id').executeTakeFirstOrThrow();
-      locationIds.set(planned.key, id);
-    }
-    tick();
+  };
+  for (const planned of plan.locations.filter((p) => p.existing)) {
+    const existing = planned.existing!;
+    const r = planned.record;
+    // A confidential location comes back from the public export without its address: keep the one Rusfag has.
+    const keepAddress = r.confidential && existing.confidential && !r.address && r.latitude === null;
+    const set = keepAddress ? { name: r.name, confidential: true, wheelchair_accessible: r.wheelchairAccessible, example: r.example } : locationColumns(planned);
+    await trx.updateTable('dir_location').set({ ...set, updated_at: now, ...externalFor(existing, planned.externalId) }).where('id', '=', existing.id).execute();
+    locationIds.set(planned.key, existing.id);
+    tick(1);
+  }
+  for (const batch of chunks(plan.locations.filter((p) => !p.existing), 500)) {
+    const rows = await trx
+      .insertInto('dir_location')
+      .values(batch.map((p) => ({ ...locationColumns(p), external_id: p.externalId })))
+      .returning(['id', 'external_id'])
+      .execute();
+    const ids = new Map(rows.map((r) => [r.external_id, r.id]));
+    for (const p of batch) locationIds.set(p.key, ids.get(p.externalId)!);
+    tick(batch.length);
   }
 
-  const imported = new Set<string>();
-  for (const planned of plan.services) {
+  // Services: the service rows, then every part of them.
+  const publication = importRow.publish
+    ? { publication_state: 'published' as const, published_at: now, published_by: ctx.actor.userId, freshness_reminded_at: null }
+    : {};
+  const inputs = plan.services.map((planned) => {
     const r = planned.record;
     const input: ServiceInput = {
       organizationId: orgId(planned.organization),
@@ -530,59 +549,80 @@ async function execute(ctx: ActorContext, trx: DbOrTrx, plan: Plan, importRow: {
       freeOfCharge: r.freeOfCharge,
       feesDescription: r.feesDescription,
       cityWide: r.cityWide,
-      districtIds: r.districtCodes.flatMap((code) => districtIds.get(code) ?? []),
+      districtIds: [...new Set(r.districtCodes.flatMap((code) => districtIds.get(code) ?? []))],
       targetGroups: r.targetGroups,
       categories: r.categories,
-      languages: r.languages,
-      locationIds: planned.locations.map((ref) => ('id' in ref ? ref.id : locationIds.get(ref.key)!)),
+      languages: [...new Set(r.languages)],
+      locationIds: [...new Set(planned.locations.map((ref) => ('id' in ref ? ref.id : locationIds.get(ref.key)!)))],
       phones: r.phones,
       contacts: r.contacts,
       hours: r.hours,
       hoursNote: r.hoursNote,
     };
-    const terms = [
-      ...r.targetGroups.map((code) => termIds.get(`target_group:${code}`)),
-      ...r.categories.map((code) => termIds.get(`category:${code}`)),
-    ].filter((id): id is string => Boolean(id));
     const verified = r.lastVerifiedOn
       ? { last_verified_on: r.lastVerifiedOn, last_verified_by: null, last_verified_by_name: verifiedByName }
       : importRow.publish
         ? // Publishing vouches for the record, as it does in the editor.
           { last_verified_on: today, last_verified_by: ctx.actor.userId, last_verified_by_name: ctx.actor.displayName }
         : {};
-    const columns = { ...repo.serviceColumns(input), hours_example: r.hoursExample, ...verified };
-    let id: string;
-    if (planned.existing) {
-      const existing = planned.existing;
-      id = existing.id;
-      await trx
-        .updateTable('dir_service')
-        .set({ ...columns, updated_at: now, ...(existing.external_id === null && r.externalId !== existing.id ? { external_id: r.externalId } : {}) })
-        .where('id', '=', id)
-        .execute();
-    } else {
-      ({ id } = await trx.insertInto('dir_service').values({ ...columns, external_id: r.externalId }).returning('id').executeTakeFirstOrThrow());
-    }
-    await repo.replaceServiceParts(trx, id, input, [...new Set(terms)]);
-    await repo.recordChange(trx, {
-      serviceId: id,
-      actorId: ctx.actor.userId,
-      actorName: ctx.actor.displayName,
-      action: 'import',
-      changes: { import: { from: null, to: { id: importRow.id, format: importRow.format, externalId: r.externalId } } },
-    });
-    if (importRow.publish) {
-      await trx
-        .updateTable('dir_service')
-        .set({ publication_state: 'published', published_at: now, published_by: ctx.actor.userId, updated_at: now, freshness_reminded_at: null })
-        .where('id', '=', id)
-        .execute();
-      await writePublicSnapshot(trx, id, now);
-      await repo.recordChange(trx, { serviceId: id, actorId: ctx.actor.userId, actorName: ctx.actor.displayName, action: 'publish', changes: {} });
-    }
-    imported.add(id);
-    tick();
+    return { planned, input, columns: { ...repo.serviceColumns(input), hours_example: r.hoursExample, ...verified, ...publication } };
+  });
+  const serviceIds = new Map<PlannedService, string>();
+  for (const { planned, columns } of inputs.filter((i) => i.planned.existing)) {
+    const existing = planned.existing!;
+    await trx.updateTable('dir_service').set({ ...columns, updated_at: now, ...externalFor(existing, planned.record.externalId) }).where('id', '=', existing.id).execute();
+    serviceIds.set(planned, existing.id);
   }
+  const updated = [...serviceIds.values()];
+  for (const table of ['dir_service_term', 'dir_service_area', 'dir_service_language', 'dir_service_at_location', 'dir_phone', 'dir_contact', 'dir_schedule'] as const) {
+    for (const ids of chunks(updated, 1000)) await trx.deleteFrom(table).where('service_id', 'in', ids).execute();
+  }
+  for (const batch of chunks(inputs.filter((i) => !i.planned.existing), 300)) {
+    const rows = await trx
+      .insertInto('dir_service')
+      .values(batch.map((i) => ({ ...i.columns, external_id: i.planned.record.externalId })))
+      .returning(['id', 'external_id'])
+      .execute();
+    const ids = new Map(rows.map((r) => [r.external_id, r.id]));
+    for (const i of batch) serviceIds.set(i.planned, ids.get(i.planned.record.externalId)!);
+  }
+  const all = inputs.map((i) => ({ ...i, id: serviceIds.get(i.planned)! }));
+  for (const batch of chunks(all, 500)) {
+    const rows = {
+      terms: batch.flatMap(({ id, input }) =>
+        [...new Set([...input.targetGroups.map((c) => termIds.get(`target_group:${c}`)), ...input.categories.map((c) => termIds.get(`category:${c}`))])]
+          .filter((termId): termId is string => Boolean(termId))
+          .map((term_id) => ({ service_id: id, term_id })),
+      ),
+      areas: batch.flatMap(({ id, input }) => input.districtIds.map((district_unit_id) => ({ service_id: id, district_unit_id }))),
+      languages: batch.flatMap(({ id, input }) => input.languages.map((code) => ({ service_id: id, code }))),
+      locations: batch.flatMap(({ id, input }) => input.locationIds.map((location_id) => ({ service_id: id, location_id }))),
+      phones: batch.flatMap(({ id, input }) => input.phones.map((phone, position) => ({ service_id: id, ...phone, position }))),
+      contacts: batch.flatMap(({ id, input }) => input.contacts.map((contact, position) => ({ service_id: id, ...contact, position }))),
+      schedules: batch.flatMap(({ id, input }) => repo.scheduleRows(input.hours).map((row) => ({ service_id: id, ...row }))),
+      changes: batch.flatMap(({ id, planned }) => [
+        {
+          service_id: id,
+          actor_id: ctx.actor.userId,
+          actor_name: ctx.actor.displayName,
+          action: 'import',
+          changes: JSON.stringify({ import: { from: null, to: { id: importRow.id, format: importRow.format, externalId: planned.record.externalId } } }) as never,
+        },
+        ...(importRow.publish ? [{ service_id: id, actor_id: ctx.actor.userId, actor_name: ctx.actor.displayName, action: 'publish', changes: '{}' as never }] : []),
+      ]),
+    };
+    for (const part of chunks(rows.terms, 2000)) await trx.insertInto('dir_service_term').values(part).execute();
+    for (const part of chunks(rows.areas, 2000)) await trx.insertInto('dir_service_area').values(part).execute();
+    for (const part of chunks(rows.languages, 2000)) await trx.insertInto('dir_service_language').values(part).execute();
+    for (const part of chunks(rows.locations, 2000)) await trx.insertInto('dir_service_at_location').values(part).execute();
+    for (const part of chunks(rows.phones, 1000)) await trx.insertInto('dir_phone').values(part).execute();
+    for (const part of chunks(rows.contacts, 1000)) await trx.insertInto('dir_contact').values(part).execute();
+    for (const part of chunks(rows.schedules, 1000)) await trx.insertInto('dir_schedule').values(part).execute();
+    for (const part of chunks(rows.changes, 1000)) await trx.insertInto('dir_change').values(part).execute();
+    // A published service counts half written here, half when its snapshot is written.
+    tick(importRow.publish ? batch.length / 2 : batch.length);
+  }
+  const imported = new Set(all.map((s) => s.id));
 
   // Changed organisations and locations show at once on the other published services that use
   // them, as when an editor changes them (service.ts).
@@ -595,6 +635,7 @@ async function execute(ctx: ActorContext, trx: DbOrTrx, plan: Plan, importRow: {
         or exists (select 1 from dir_service_at_location sl where sl.service_id = s.id and sl.location_id = any(${changedLocations}::uuid[]))`.execute(trx);
     for (const row of affected.rows) if (!imported.has(row.service_id)) await writePublicSnapshot(trx, row.service_id, row.published_at);
   }
+  if (importRow.publish) await publishSnapshots(trx, all.map((s) => s.id), now, (n) => tick(n / 2));
 }
 
 // ————————————————————————————————————————————— the API
@@ -652,7 +693,7 @@ function viewOf(row: ImportRow): DirectoryImport {
     warnings: report.warnings ?? 0,
     problems: report.problems ?? [],
     total: live?.total ?? row.total,
-    processed: row.state === 'running' && live ? live.processed : row.processed,
+    processed: row.state === 'running' && live ? Math.floor(live.processed) : row.processed,
     failure: report.failure ?? null,
   };
 }
@@ -730,8 +771,8 @@ export async function confirmImport(ctx: ActorContext, id: string, options: { sk
       const plan = await planImport(ctx, trx, bundle, { publish: claimed.publish });
       if (plan.errors > 0 && !options.skipRefused) throw new ImportRefused(plan);
       live.total = plan.total;
-      await execute(ctx, trx, plan, { id, format, steward_unit_id: claimed.steward_unit_id!, publish: claimed.publish }, () => {
-        live.processed += 1;
+      await execute(ctx, trx, plan, { id, format, steward_unit_id: claimed.steward_unit_id!, publish: claimed.publish }, (n) => {
+        live.processed = Math.min(live.total, live.processed + n);
       });
       await trx
         .updateTable('dir_import')

@@ -1,10 +1,12 @@
 import JSZip from 'jszip';
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { apiAs, auditEventsFor } from '../../test/api.js';
 import { buildUnit, buildUser, sessionFor, unique, type UnitRef } from '../../test/factories.js';
 import { describeEachEngine, openTestDatabase, testConfig, type Harness } from '../../test/harness.js';
 import { exportErrors } from '../../test/hsds-schema.js';
+import { writePublicSnapshot } from './public-service.js';
 
 /**
  * Import of HSDS files: a preview that writes nothing but the import itself, a report of every
@@ -220,6 +222,25 @@ describeEachEngine('HSDS import', (get) => {
     expect(page.body).toContain('&lt;script&gt;alert');
     const hsds = await h.app.inject({ method: 'GET', url: `/hsds/services/${s1.id}` });
     expect(hsds.json().description).toBe('<script>alert("x")</script><img src=x onerror=alert(1)>');
+
+    // Imports publish in bulk (import-publish.ts): the snapshot is exactly what publishing one
+    // service at a time (writePublicSnapshot) makes of it, words included.
+    const snapshot = async (id: string) => ({
+      row: await sql`select service_id, organization_id, name, organization_name, status, target_groups, categories, city_wide, districts, languages,
+        free_of_charge, referral_required, minimum_age, maximum_age, wheelchair, has_hours, last_verified_on, search_nb::text, search_en::text,
+        name_key, document, published_at from dir_public_service where service_id = ${id}`.execute(h.db).then((r) => r.rows),
+      points: await sql`select latitude, longitude from dir_public_point where service_id = ${id} order by 1, 2`.execute(h.db).then((r) => r.rows),
+      schedules: await sql`select kind, weekday, opens_min, closes_min, valid_from, valid_to, closed from dir_public_schedule where service_id = ${id}
+        order by 1, 2, 3, 5`.execute(h.db).then((r) => r.rows),
+      words: await sql`select word, services from dir_public_word order by word`.execute(h.db).then((r) => r.rows),
+    });
+    for (const externalId of [ids.s1, ids.s2]) {
+      const { id, published_at } = await h.db.selectFrom('dir_service').select(['id', 'published_at']).where('external_id', '=', externalId).executeTakeFirstOrThrow();
+      const bulk = await snapshot(id);
+      expect(bulk.row).toHaveLength(1);
+      await writePublicSnapshot(h.db, id, published_at!);
+      expect(await snapshot(id)).toEqual(bulk);
+    }
   });
 
   it('refuses broken files with a clear error and stores nothing', async () => {
@@ -575,9 +596,9 @@ describeEachEngine('HSDS import', (get) => {
     const { h, api, agency, tag } = await setup();
     const { file } = hsdsFile(tag);
     const template = file.services[1]!;
-    const many = { services: Array.from({ length: 120 }, (_, i) => ({ ...template, id: uuid(), name: `Tjeneste ${i} ${tag}` })) };
+    const many = { services: Array.from({ length: 300 }, (_, i) => ({ ...template, id: uuid(), name: `Tjeneste ${i} ${tag}` })) };
     const res = await preview(api, agency.id, JSON.stringify(many));
-    expect(res.body).toMatchObject({ errors: 0, total: 122 });
+    expect(res.body).toMatchObject({ errors: 0, total: 302 });
     const running = api.post(`/api/directory/imports/${res.body.id}/confirm`, {});
     const seen: { state: string; processed: number; total: number }[] = [];
     if (h.engine === 'postgres') {
@@ -590,6 +611,6 @@ describeEachEngine('HSDS import', (get) => {
       for (const s of seen) expect(s.processed).toBeLessThanOrEqual(s.total);
     }
     const done = await running;
-    expect(done.body).toMatchObject({ state: 'done', processed: 122, total: 122 });
+    expect(done.body).toMatchObject({ state: 'done', processed: 302, total: 302 });
   });
 });
