@@ -74,13 +74,18 @@ Directory suite only:
   --locations <n>     locations (default ${FULL_DIRECTORY.locations})
   --organizations <n> organisations (default: one per ~8.3 services, ${FULL_DIRECTORY.organizations} for ${FULL_DIRECTORY.services})
   --search-connections <n>  connections for the directory targets (default: --connections)
-  --publish-batch <n> services per transaction when publishing the generated directory (default 250)
+  --publish <how>     bulk (default): publish the generated directory as the HSDS import does
+                      (publishSnapshots, a few hundred services per statement); each: one
+                      writePublicSnapshot per service, as an editor's publish does (slow)
+  --publish-batch <n> with --publish each: services per transaction (default 250)
   --no-single         do not measure (a) a second time with one connection
   --targets <list>    what to measure, comma-separated (default all): ${DIRECTORY_TARGETS.join(', ')}
                       = (a) free text + filters, (b) filters only, (c) distance sort, (d) a typo,
                       (e) a service page, (f) /hsds/services?page=2, and the import of the HSDS
                       export into a fresh server (the last two skipped if the server lacks them)
   --import-pglite     measure the import on PGlite too (default: PostgreSQL only)
+  --import-file <f>   auto (default): import the export as it is, or slimmed of its nested
+                      copies when it is larger than the import accepts; full; slim
 
 Environment: BENCH_POSTGRES_URL, an admin connection that may CREATE/DROP DATABASE
 (default ${DEFAULT_ADMIN_URL}). Build first (npm run bench does).`;
@@ -96,10 +101,12 @@ export interface Options extends CommonOptions {
   targets: PlanTarget[];
   directory: DirectoryShape;
   searchConnections: number;
+  publish: 'bulk' | 'each';
   publishBatch: number;
   directoryTargets: DirectoryTarget[];
   single: boolean;
   importEngines: RusfagEngine[];
+  importFile: 'auto' | 'full' | 'slim';
 }
 
 class UsageError extends Error {}
@@ -125,9 +132,11 @@ function parseOptions(argv: string[]): Options {
       locations: { type: 'string', default: String(FULL_DIRECTORY.locations) },
       organizations: { type: 'string' },
       'search-connections': { type: 'string' },
+      publish: { type: 'string', default: 'bulk' },
       'publish-batch': { type: 'string', default: '250' },
       'no-single': { type: 'boolean', default: false },
       'import-pglite': { type: 'boolean', default: false },
+      'import-file': { type: 'string', default: 'auto' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -157,6 +166,12 @@ function parseOptions(argv: string[]): Options {
     throw new UsageError(`--targets takes ${suiteTargets.join(', ')} (got ${JSON.stringify(values.targets)})`);
   }
   const services = number('services', values.services, 1, 200_000);
+  if (values.publish !== 'bulk' && values.publish !== 'each') throw new UsageError(`--publish must be bulk or each (got ${JSON.stringify(values.publish)})`);
+  const publish = values.publish;
+  const importFile = values['import-file'];
+  if (importFile !== 'auto' && importFile !== 'full' && importFile !== 'slim') {
+    throw new UsageError(`--import-file must be auto, full or slim (got ${JSON.stringify(importFile)})`);
+  }
   const plan = values.plan === undefined ? FULL_PLAN : parsePlanShape(values.plan);
   if (!plan) throw new UsageError(`--plan must look like 5x4x10x10:20000 (got ${JSON.stringify(values.plan)})`);
   return {
@@ -180,10 +195,12 @@ function parseOptions(argv: string[]): Options {
       organizations: values.organizations === undefined ? defaultOrganizations(services) : number('organizations', values.organizations, 1, services),
     },
     searchConnections: number('search-connections', values['search-connections'] ?? values.connections, 1, 1000),
+    publish,
     publishBatch: number('publish-batch', values['publish-batch'], 1, 100_000),
     directoryTargets: DIRECTORY_TARGETS.filter((t) => targets.includes(t)),
     single: !values['no-single'],
     importEngines: values['import-pglite'] ? ['pglite', 'postgres'] : ['postgres'],
+    importFile,
   };
 }
 

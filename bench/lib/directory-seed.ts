@@ -4,26 +4,35 @@
  *
  *   1. the editors' working copy (dir_organization, dir_location, dir_service and its parts) with
  *      set-based INSERTs, in one transaction;
- *   2. the published snapshot with `writePublicSnapshot` (public-service.ts), the function every
- *      publish runs, service by service, in transactions of `batch` services;
- *   3. `rebuildWords` (the typo-tolerance word list), as the import does;
- *   4. VACUUM ANALYZE of the directory tables, as autovacuum would within a minute after so
- *      many new rows, so the figures do not depend on when it ran.
+ *   2. the published snapshot, either
+ *      - 'bulk' (default): `publishSnapshots` (import-publish.ts), what the HSDS import runs — the
+ *        same publicDocument() as a single publish, written a few hundred services per statement,
+ *        all published at the same moment, and the typo word list rebuilt once; or
+ *      - 'each': `writePublicSnapshot` (public-service.ts), what one editor's publish runs, service
+ *        by service (each with its own publishing date), in transactions of `batch` services, then
+ *        `rebuildWords`;
+ *   3. VACUUM ANALYZE of the directory tables, as autovacuum would within a minute after so many
+ *      new rows, so the figures do not depend on when it ran.
  *
  * The same code serves PostgreSQL (a pool of its own while the server runs) and PGlite (with the
  * server stopped: one process per data directory).
  */
 import type { Db } from '../../packages/server/src/db/database.js';
+import { publishSnapshots } from '../../packages/server/src/modules/directory/import-publish.js';
 import { rebuildWords } from '../../packages/server/src/modules/directory/public-repository.js';
 import { writePublicSnapshot } from '../../packages/server/src/modules/directory/public-service.js';
 import { scheduleRows } from '../../packages/server/src/modules/directory/repository.js';
 import type { GeneratedDirectory } from './directory-data.js';
 
+export type PublishMode = 'bulk' | 'each';
+
 export interface SeededDirectory {
+  publish: PublishMode;
   /** Seconds for the working copy (all inserts). */
   workingCopySeconds: number;
-  /** Seconds for writePublicSnapshot of every service. */
+  /** Seconds for publishing every service (bulk: the word list included). */
   publishSeconds: number;
+  /** Seconds for rebuildWords ('each' only; 'bulk' rebuilds inside publishSnapshots). */
   wordsSeconds: number;
   analyzeSeconds: number;
   totalSeconds: number;
@@ -47,6 +56,7 @@ export async function seedDirectory(
   db: Db,
   directory: GeneratedDirectory,
   options: {
+    publish: PublishMode;
     batch: number;
     /** Runs one plain statement outside a transaction (VACUUM): the engine's own client. */
     raw: (statement: string) => Promise<void>;
@@ -54,6 +64,9 @@ export async function seedDirectory(
   },
 ): Promise<SeededDirectory> {
   const started = performance.now();
+  // 'bulk' publishes everything at one moment, as an import does; 'each' on the day it was last verified.
+  const bulkPublishedAt = new Date();
+  const publishedAtOf = (lastVerifiedOn: string) => (options.publish === 'bulk' ? bulkPublishedAt : new Date(`${lastVerifiedOn}T09:00:00Z`));
 
   // Units: the 15 districts by code, Velferdsetaten for city-wide organisations; the demo editor.
   const units = await db.selectFrom('org_unit').select(['id', 'code', 'kind']).where('code', 'is not', null).execute();
@@ -117,7 +130,7 @@ export async function seedDirectory(
         .insertInto('dir_service')
         .values(
           rows.map((s) => {
-            const publishedAt = new Date(`${s.lastVerifiedOn}T09:00:00Z`);
+            const publishedAt = publishedAtOf(s.lastVerifiedOn);
             return {
               id: s.id,
               organization_id: s.organizationId,
@@ -174,18 +187,33 @@ export async function seedDirectory(
   });
   const workingCopyDone = performance.now();
 
-  // Publishing: the server's own function, per service, as POST …/publish does.
   let published = 0;
-  for (const batch of chunks(directory.services, options.batch)) {
-    await db.transaction().execute(async (trx) => {
-      for (const service of batch) await writePublicSnapshot(trx, service.id, new Date(`${service.lastVerifiedOn}T09:00:00Z`));
-    });
-    published += batch.length;
-    options.onProgress?.(published, directory.services.length);
+  if (options.publish === 'bulk') {
+    // The import's bulk publishing, in one transaction; it rebuilds the word list at the end.
+    await db.transaction().execute((trx) =>
+      publishSnapshots(
+        trx,
+        directory.services.map((s) => s.id),
+        bulkPublishedAt,
+        (done) => {
+          published += done;
+          options.onProgress?.(published, directory.services.length);
+        },
+      ),
+    );
+  } else {
+    // One editor's publish (POST …/publish), per service.
+    for (const batch of chunks(directory.services, options.batch)) {
+      await db.transaction().execute(async (trx) => {
+        for (const service of batch) await writePublicSnapshot(trx, service.id, publishedAtOf(service.lastVerifiedOn));
+      });
+      published += batch.length;
+      options.onProgress?.(published, directory.services.length);
+    }
   }
   const publishDone = performance.now();
 
-  await db.transaction().execute((trx) => rebuildWords(trx));
+  if (options.publish === 'each') await db.transaction().execute((trx) => rebuildWords(trx));
   const wordsDone = performance.now();
 
   for (const table of DIRECTORY_TABLES) await options.raw(`vacuum analyze ${table}`);
@@ -194,6 +222,7 @@ export async function seedDirectory(
   const count = async (table: 'dir_public_service' | 'dir_public_word') =>
     Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
   return {
+    publish: options.publish,
     workingCopySeconds: (workingCopyDone - started) / 1000,
     publishSeconds: (publishDone - workingCopyDone) / 1000,
     wordsSeconds: (wordsDone - publishDone) / 1000,

@@ -18,11 +18,12 @@
  * 30 % of bare Fastify's requests/s in the same run; import of 5,000 services under 60 s with a
  * progress indicator. PGlite is measured too, for information.
  */
+import { IMPORT_MAX_BYTES } from '@rusfag/core';
 import pg from 'pg';
 import { openPglite, openPostgres } from '../../packages/server/src/db/database.js';
 import { todayInOslo } from '../../packages/server/src/platform/time.js';
 import { directoryShapeText, generateDirectory, type DirectoryShape, type GeneratedService } from '../lib/directory-data.js';
-import { seedDirectory, type SeededDirectory } from '../lib/directory-seed.js';
+import { seedDirectory, type PublishMode, type SeededDirectory } from '../lib/directory-seed.js';
 import { loginSession } from '../lib/login.js';
 import { isClean, type Row } from '../lib/report.js';
 import { ENGINE_NAME, measureTarget, startRusfag, type CommonOptions, type Run, type RusfagEngine, type Suite } from '../lib/runner.js';
@@ -34,13 +35,17 @@ export interface DirectoryOptions extends CommonOptions {
   directory: DirectoryShape;
   /** Connections for the directory targets (default: --connections, as bare Fastify). */
   searchConnections: number;
-  /** Services per transaction when publishing. */
+  /** How the generated directory is published: the import's bulk path or one publish per service. */
+  publish: PublishMode;
+  /** Services per transaction when publishing one by one. */
   publishBatch: number;
   directoryTargets: readonly DirectoryTarget[];
   /** Also measure (a) with one connection: what one resident waits, without queueing. */
   single: boolean;
   /** Engines on which the import is measured (it starts a second server). */
   importEngines: readonly RusfagEngine[];
+  /** The file to import: the export as it is, slimmed (see slimExport), or slimmed only if over the import's limit. */
+  importFile: 'auto' | 'full' | 'slim';
 }
 
 /** The issue's targets for the public search on PostgreSQL. */
@@ -110,6 +115,9 @@ interface ImportFacts {
   exportBytes: number;
   exportMs: number;
   exportServices: number;
+  /** What was imported: the export as it is, or slimmed (and its size). */
+  imported: 'full' | 'slim';
+  importedBytes: number;
   previewMs: number;
   confirmMs: number;
   confirmStatus: number;
@@ -157,6 +165,26 @@ async function fetchOnce(url: string, signal: AbortSignal) {
   return { status: response.status, ms: performance.now() - started, bytes: Buffer.byteLength(text), text, contentType: response.headers.get('content-type') ?? '' };
 }
 
+/**
+ * The export without what it repeats: nested taxonomy terms lose their `taxonomy_detail` and
+ * `description` (the top-level `taxonomies` and `taxonomy_terms` have them; the import reads a
+ * nested term's code and taxonomy), and a service_at_location with a `location_id` loses its copy
+ * of the location (the organisation's `locations` list has it). Used when the full export is
+ * larger than the import accepts.
+ */
+function slimExport(value: unknown, parent?: Record<string, unknown>): unknown {
+  if (Array.isArray(value)) return value.map((item) => slimExport(item));
+  if (!value || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(record)) {
+    if (key === 'location' && typeof record.location_id === 'string' && typeof record.service_id === 'string') continue;
+    if (parent && (key === 'taxonomy_detail' || key === 'description') && typeof record.taxonomy === 'string' && 'code' in record) continue;
+    out[key] = key === 'taxonomy_term' ? slimExport(child, record) : slimExport(child);
+  }
+  return out;
+}
+
 /** Finds the unit with `code` anywhere in an answer of GET /api/organizations. */
 function unitIdByCode(value: unknown, code: string): string | null {
   if (Array.isArray(value)) {
@@ -180,10 +208,10 @@ function unitIdByCode(value: unknown, code: string): string | null {
  * only: the demo's organisations are matched by name), as the demo's directory editor (redaktor,
  * Velferdsetaten), publishing at once. The confirm runs while its progress is polled.
  */
-async function measureImport(run: Run, engine: RusfagEngine, sourceBase: string): Promise<ImportFacts> {
+async function measureImport(run: Run, engine: RusfagEngine, sourceBase: string, importFile: DirectoryOptions['importFile']): Promise<ImportFacts> {
   const { signal } = run;
   const facts: ImportFacts = {
-    skipped: null, exportBytes: 0, exportMs: 0, exportServices: 0, previewMs: 0, confirmMs: 0, confirmStatus: 0, state: '',
+    skipped: null, exportBytes: 0, exportMs: 0, exportServices: 0, imported: 'full', importedBytes: 0, previewMs: 0, confirmMs: 0, confirmStatus: 0, state: '',
     counts: null, errors: 0, warnings: 0, polls: [], publishedAfter: null, failure: null, problemKinds: [],
   };
   const exported = await fetchOnce(`${sourceBase}/hsds/export`, signal);
@@ -193,7 +221,15 @@ async function measureImport(run: Run, engine: RusfagEngine, sourceBase: string)
   facts.exportMs = exported.ms;
   const document = JSON.parse(exported.text) as { services?: unknown[] } | unknown[];
   facts.exportServices = Array.isArray(document) ? document.length : Array.isArray(document.services) ? document.services.length : 0;
-  console.log(`  import: HSDS export ${kib(exported.bytes)}, ${int(facts.exportServices)} services, in ${ms(exported.ms)} ms; starting a fresh server to import into …`);
+  const slim = importFile === 'slim' || (importFile === 'auto' && exported.bytes > IMPORT_MAX_BYTES);
+  const content = slim ? JSON.stringify(slimExport(document)) : exported.text;
+  facts.imported = slim ? 'slim' : 'full';
+  facts.importedBytes = Buffer.byteLength(content);
+  console.log(
+    `  import: HSDS export ${kib(exported.bytes)}, ${int(facts.exportServices)} services, in ${ms(exported.ms)} ms` +
+      (slim ? `; importing it slimmed to ${kib(facts.importedBytes)} (the import takes at most ${kib(IMPORT_MAX_BYTES)})` : '') +
+      '; starting a fresh server to import into …',
+  );
 
   const target = await startRusfag(run, engine);
   try {
@@ -213,7 +249,7 @@ async function measureImport(run: Run, engine: RusfagEngine, sourceBase: string)
       const text = await response.text();
       return { status: response.status, ms: performance.now() - started, text };
     };
-    const preview = await post('/api/directory/imports', { format: 'hsds-json', content: exported.text, stewardUnitId, publish: true });
+    const preview = await post('/api/directory/imports', { format: 'hsds-json', content, stewardUnitId, publish: true });
     if (preview.status === 404) return { ...facts, skipped: 'the server has no /api/directory/imports (404)' };
     if (preview.status !== 201) throw new Error(`POST /api/directory/imports answered ${preview.status}: ${preview.text.slice(0, 500)}`);
     facts.previewMs = preview.ms;
@@ -324,7 +360,7 @@ export function directorySuite(options: DirectoryOptions): Suite {
           await client.connect();
           try {
             const raw = async (statement: string) => void (await client.query(statement));
-            seed = await seedDirectory(handle.db, directory, { batch: options.publishBatch, raw, onProgress: progress });
+            seed = await seedDirectory(handle.db, directory, { publish: options.publish, batch: options.publishBatch, raw, onProgress: progress });
           } finally {
             await client.end();
             await handle.close();
@@ -336,7 +372,7 @@ export function directorySuite(options: DirectoryOptions): Suite {
           const handle = await openPglite({ dataDir: rusfag.dataDir! });
           try {
             const raw = (statement: string) => handle.exclusive(async () => void (await handle.pglite!.exec(statement)));
-            seed = await seedDirectory(handle.db, directory, { batch: options.publishBatch, raw, onProgress: progress });
+            seed = await seedDirectory(handle.db, directory, { publish: options.publish, batch: options.publishBatch, raw, onProgress: progress });
           } finally {
             await handle.close();
           }
@@ -345,8 +381,8 @@ export function directorySuite(options: DirectoryOptions): Suite {
           console.log(`  restarted, ready after ${rusfag.readySeconds.toFixed(1)} s`);
         }
         console.log(
-          `  seeded in ${seed.totalSeconds.toFixed(1)} s: working copy ${seed.workingCopySeconds.toFixed(1)} s, publishing ${seed.publishSeconds.toFixed(1)} s ` +
-            `(${((seed.publishSeconds * 1000) / c.services).toFixed(1)} ms per service), word list ${seed.wordsSeconds.toFixed(1)} s, VACUUM ANALYZE ${seed.analyzeSeconds.toFixed(1)} s; ` +
+          `  seeded in ${seed.totalSeconds.toFixed(1)} s: working copy ${seed.workingCopySeconds.toFixed(1)} s, publishing (${seed.publish}) ${seed.publishSeconds.toFixed(1)} s ` +
+            `(${((seed.publishSeconds * 1000) / c.services).toFixed(1)} ms per service)${seed.publish === 'each' ? `, word list ${seed.wordsSeconds.toFixed(1)} s` : ''}, VACUUM ANALYZE ${seed.analyzeSeconds.toFixed(1)} s; ` +
             `${int(seed.publishedServices)} published services (with the demo's), ${int(seed.publicWords)} words`,
         );
 
@@ -428,7 +464,7 @@ export function directorySuite(options: DirectoryOptions): Suite {
         }
 
         if (options.directoryTargets.includes('import') && options.importEngines.includes(engine)) {
-          fact.importRun = await measureImport(run, engine, rusfag.base);
+          fact.importRun = await measureImport(run, engine, rusfag.base, options.importFile);
         }
       } finally {
         await rusfag.dispose();
@@ -482,8 +518,11 @@ export function directorySuite(options: DirectoryOptions): Suite {
       const seedLines = facts.map(
         (f) =>
           `${ENGINE_NAME[f.engine]}: ${int(c.services)} services seeded and published in ${f.seed.totalSeconds.toFixed(1)} s (${f.how}): working copy ` +
-          `${f.seed.workingCopySeconds.toFixed(1)} s, writePublicSnapshot ${f.seed.publishSeconds.toFixed(1)} s (${((f.seed.publishSeconds * 1000) / c.services).toFixed(1)} ms per service, ` +
-          `${options.publishBatch} per transaction), rebuildWords ${f.seed.wordsSeconds.toFixed(1)} s, VACUUM ANALYZE ${f.seed.analyzeSeconds.toFixed(1)} s; ` +
+          `${f.seed.workingCopySeconds.toFixed(1)} s, ` +
+          (f.seed.publish === 'bulk'
+            ? `publishSnapshots (the import's bulk publishing, word list included) ${f.seed.publishSeconds.toFixed(1)} s (${((f.seed.publishSeconds * 1000) / c.services).toFixed(1)} ms per service), `
+            : `writePublicSnapshot ${f.seed.publishSeconds.toFixed(1)} s (${((f.seed.publishSeconds * 1000) / c.services).toFixed(1)} ms per service, ${options.publishBatch} per transaction), rebuildWords ${f.seed.wordsSeconds.toFixed(1)} s, `) +
+          `VACUUM ANALYZE ${f.seed.analyzeSeconds.toFixed(1)} s; ` +
           `${int(f.seed.publishedServices)} published services in all (the demo's included), ${int(f.seed.publicWords)} words in the typo list`,
       );
       const importLines: string[] = [];
@@ -499,7 +538,9 @@ export function directorySuite(options: DirectoryOptions): Suite {
         const readings = imp.polls.filter((p) => p.state === 'running');
         const shown = readings.length <= 12 ? readings : readings.filter((_, i) => i % Math.ceil(readings.length / 12) === 0);
         importLines.push(
-          `Import on ${name}: HSDS export of the seeded server ${kib(imp.exportBytes)} (${int(imp.exportServices)} services, ${ms(imp.exportMs)} ms) into a fresh server: ` +
+          `Import on ${name}: HSDS export of the seeded server ${kib(imp.exportBytes)} (${int(imp.exportServices)} services, ${ms(imp.exportMs)} ms)` +
+            (imp.imported === 'slim' ? `, imported slimmed to ${kib(imp.importedBytes)} (nested copies of taxonomy details and locations left out)` : '') +
+            ` into a fresh server: ` +
             `preview ${(imp.previewMs / 1000).toFixed(1)} s, confirm ${(imp.confirmMs / 1000).toFixed(1)} s (HTTP ${imp.confirmStatus}, state ${imp.state}), together ${seconds.toFixed(1)} s; ` +
             `counts ${JSON.stringify(imp.counts)}, ${imp.errors} errors, ${imp.warnings} warnings` +
             (imp.publishedAfter !== null ? `; ${int(imp.publishedAfter)} services published afterwards` : '') +
