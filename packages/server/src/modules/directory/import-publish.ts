@@ -1,4 +1,4 @@
-import { fromMinutes, type Language, type OpeningHours, type PublicService } from '@rusfag/core';
+import type { Language, PublicService } from '@rusfag/core';
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../platform/context.js';
 import * as publicRepo from './public-repository.js';
@@ -32,43 +32,7 @@ function group<T extends { service_id: string }>(rows: readonly T[]): Map<string
   return out;
 }
 
-interface ScheduleRow {
-  service_id: string;
-  kind: 'weekly' | 'exception';
-  weekday: number | null;
-  opens_min: number | null;
-  closes_min: number | null;
-  valid_from: string | null;
-  valid_to: string | null;
-  closed: boolean;
-  reason: string;
-}
-
-/** As repository.ts reads schedule rows back into opening hours. */
-function hoursOf(rows: readonly ScheduleRow[]): OpeningHours {
-  const hours: OpeningHours = { weekly: [], exceptions: [] };
-  for (const row of rows) {
-    if (row.kind === 'weekly') {
-      hours.weekly.push({
-        weekday: row.weekday ?? 1,
-        opensAt: fromMinutes(row.opens_min ?? 0),
-        closesAt: fromMinutes(row.closes_min ?? 0),
-        validFrom: row.valid_from,
-        validTo: row.valid_to,
-      });
-    } else {
-      hours.exceptions.push({
-        from: row.valid_from ?? '',
-        to: row.valid_to ?? '',
-        closed: row.closed,
-        opensAt: row.opens_min === null ? null : fromMinutes(row.opens_min),
-        closesAt: row.closes_min === null ? null : fromMinutes(row.closes_min),
-        reason: row.reason,
-      });
-    }
-  }
-  return hours;
-}
+type ScheduleRow = repo.ScheduleRow & { service_id: string };
 
 /** The parts of many services (repo.loadServiceParts for each), in a few queries. */
 async function loadParts(db: DbOrTrx, ids: readonly string[]): Promise<Map<string, repo.ServiceParts>> {
@@ -110,7 +74,7 @@ async function loadParts(db: DbOrTrx, ids: readonly string[]): Promise<Map<strin
         locations: strip(by.locations.get(id)),
         phones: strip(by.phones.get(id)),
         contacts: strip(by.contacts.get(id)),
-        hours: hoursOf(by.schedules.get(id) ?? []),
+        hours: repo.hoursFromRows(by.schedules.get(id) ?? []),
       },
     ]),
   );

@@ -156,7 +156,7 @@ export async function loadServiceParts(db: DbOrTrx, serviceId: string): Promise<
   };
 }
 
-interface ScheduleRow {
+export interface ScheduleRow {
   kind: 'weekly' | 'exception';
   weekday: number | null;
   opens_min: number | null;
@@ -167,7 +167,8 @@ interface ScheduleRow {
   reason: string;
 }
 
-function hoursFromRows(rows: readonly ScheduleRow[]): OpeningHours {
+/** Schedule rows (minutes of the Oslo day) back into opening hours. */
+export function hoursFromRows(rows: readonly ScheduleRow[]): OpeningHours {
   const hours: OpeningHours = { weekly: [], exceptions: [] };
   for (const row of rows) {
     if (row.kind === 'weekly') {
