@@ -67,6 +67,9 @@ interface TargetDef {
 
 const query = (params: Record<string, string>) => `/tjenester?${new URLSearchParams(params).toString()}`;
 
+/** What every browser sends with a page request; the server may answer compressed (it does not yet). */
+const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br', accept: 'text/html,application/xhtml+xml' };
+
 const TARGETS: TargetDef[] = [
   {
     target: 'text',
@@ -445,6 +448,7 @@ export function directorySuite(options: DirectoryOptions): Suite {
               target: `${label} (${check.letter}) ${check.label}: GET ${check.path}`,
               engine,
               url,
+              headers: check.target === 'hsds' ? { 'accept-encoding': BROWSER_HEADERS['accept-encoding'] } : BROWSER_HEADERS,
               connections: options.searchConnections,
               checked: true,
             },
@@ -455,7 +459,15 @@ export function directorySuite(options: DirectoryOptions): Suite {
           if (check.target === 'text' && options.single && options.searchConnections !== 1) {
             const single = await measureTarget(
               run,
-              { id: `${engine}-text-1`, target: `${label} (a) free text + filters, one request at a time (1 conn.)`, engine, url, connections: 1, checked: true },
+              {
+                id: `${engine}-text-1`,
+                target: `${label} (a) free text + filters, one request at a time (1 conn.)`,
+                engine,
+                url,
+                headers: BROWSER_HEADERS,
+                connections: 1,
+                checked: true,
+              },
               rusfag.server,
               rusfag.database,
             );
