@@ -31,6 +31,7 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: intVar(1, 24 * 60, 30),
   SESSION_ABSOLUTE_HOURS: intVar(1, 7 * 24, 12),
   SESSION_CACHE_SECONDS: intVar(0, 60, 5),
+  PUBLIC_PAGE_CACHE_SECONDS: intVar(0, 600, 60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
@@ -63,6 +64,8 @@ export interface Config {
   sessionAbsoluteSeconds: number;
   /** How long a server may reuse a session it looked up (0 = always ask the database). ADR 0006. */
   sessionCacheSeconds: number;
+  /** How long a server may reuse a rendered public directory page (0 = off); publishing empties it at once. */
+  publicPageCacheSeconds: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   trustProxy: boolean;
   /** Demo mode: loads demo data on first start and accepts synthetic test identities. */
@@ -114,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleSeconds: e.SESSION_IDLE_MINUTES * 60,
     sessionAbsoluteSeconds: e.SESSION_ABSOLUTE_HOURS * 3600,
     sessionCacheSeconds: e.SESSION_CACHE_SECONDS,
+    publicPageCacheSeconds: e.PUBLIC_PAGE_CACHE_SECONDS,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     // The embedded database is for evaluation and demos, so demo mode is its default.

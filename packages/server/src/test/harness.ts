@@ -24,6 +24,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     sessionIdleSeconds: 30 * 60,
     sessionAbsoluteSeconds: 12 * 3600,
     sessionCacheSeconds: 5,
+    publicPageCacheSeconds: 60,
     logLevel: 'silent',
     trustProxy: false,
     demoMode: true,

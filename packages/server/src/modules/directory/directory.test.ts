@@ -72,6 +72,9 @@ describeEachEngine('service directory', (get) => {
     const { h, api, orgId } = await setup();
     const created = await api.post('/api/directory/services', serviceBody(orgId));
     expect(created.status).toBe(201);
+    // Seen (and cached) before publishing: the publication must empty the page cache.
+    const searchUrl = `/tjenester?q=${encodeURIComponent(created.body.input.name)}`;
+    expect((await page(h, searchUrl)).body).not.toContain(created.body.id);
     expect(created.body).toMatchObject({ publicationState: 'draft', publishedAt: null, actions: expect.arrayContaining(['directory.edit', 'directory.publish']) });
     const id = created.body.id as string;
 
@@ -81,6 +84,7 @@ describeEachEngine('service directory', (get) => {
     const published = await api.post(`/api/directory/services/${id}/publish`);
     expect(published.status).toBe(200);
     expect(published.body).toMatchObject({ publicationState: 'published', hasUnpublishedChanges: false });
+    expect((await page(h, searchUrl)).body).toContain(id);
     const servicePage = await page(h, `/tjenester/${id}`);
     expect(servicePage.status).toBe(200);
     expect(servicePage.headers['content-type']).toContain('text/html');

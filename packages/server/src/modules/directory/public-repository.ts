@@ -1,6 +1,7 @@
 import type { OpeningHours, PublicService } from '@rusfag/core';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { DbOrTrx } from '../../platform/context.js';
+import { publicSnapshotChanged } from './page-cache.js';
 import { scheduleRows } from './repository.js';
 
 /**
@@ -21,6 +22,7 @@ export interface SnapshotRow {
 }
 
 export async function removeSnapshot(db: DbOrTrx, serviceId: string): Promise<string[]> {
+  publicSnapshotChanged();
   const old = await db.selectFrom('dir_public_service').select('document').where('service_id', '=', serviceId).executeTakeFirst();
   await db.deleteFrom('dir_public_service').where('service_id', '=', serviceId).execute();
   return old ? wordsOf(old.document) : [];
@@ -98,6 +100,7 @@ export async function adjustWords(db: DbOrTrx, removed: readonly string[], added
 
 /** Rebuilds the whole word list from the snapshot (after an import). */
 export async function rebuildWords(db: DbOrTrx): Promise<void> {
+  publicSnapshotChanged();
   const rows = await db.selectFrom('dir_public_service').select('document').execute();
   const counts = new Map<string, number>();
   for (const row of rows) for (const word of wordsOf(row.document)) counts.set(word, (counts.get(word) ?? 0) + 1);
@@ -225,6 +228,7 @@ export async function search(db: DbOrTrx, filter: SearchFilter, order: SearchOrd
 
 /** A verification changes only the date (and verifying unit) in the public document. */
 export async function markVerified(db: DbOrTrx, serviceId: string, date: string, by: string): Promise<void> {
+  publicSnapshotChanged();
   await sql`
     update dir_public_service set last_verified_on = ${date}::date,
       document = jsonb_set(jsonb_set(document, '{lastVerifiedOn}', ${JSON.stringify(date)}::jsonb), '{lastVerifiedBy}', ${JSON.stringify(by)}::jsonb)

@@ -9,6 +9,7 @@ import type { Config } from '../../platform/config.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import { renderErrorPage, renderNotFoundPage, renderSearchPage, renderServicePage, type PageContext } from './pages/render.js';
 import * as publicRepo from './public-repository.js';
+import { PageCache, type CachedPage } from './page-cache.js';
 import { getPublicService, searchServices } from './public-service.js';
 import * as repo from './repository.js';
 
@@ -111,29 +112,42 @@ export async function registerDirectoryPages(app: FastifyInstance, config: Confi
   await app.register(fastifyStatic, { root: path.join(punktCss, 'css'), prefix: `${ASSETS_PATH}/css/`, decorateReply: false, maxAge: '7d' });
   await app.register(fastifyStatic, { root: punktFonts, prefix: `${ASSETS_PATH}/fonts/`, decorateReply: false, maxAge: '30d', immutable: true });
 
-  app.get(DIRECTORY_BASE_PATH, async (req: FastifyRequest<{ Querystring: RawQuery }>, reply) => {
-    const lang = languageOf(req.query);
-    const ctx = pageContext(config, lang);
-    const options = await searchOptions(db);
-    const parsed = parseSearchQuery(req.query);
-    if (!parsed.ok) {
-      // Keep what the resident typed, when it can be read: only the other parameters were wrong.
-      const q = single(req.query.q);
-      const keep = q !== undefined && q.length <= 200 ? { q } : {};
-      return sendPage(reply, 400, renderErrorPage(ctx, describeProblem(lang, parsed.issues), { options, ...keep }));
-    }
-    const result = await searchServices(db, parsed.query, ctx.now);
-    return sendPage(reply, 200, renderSearchPage(ctx, parsed.query, result, options));
-  });
+  const cache = new PageCache(config.publicPageCacheSeconds * 1000);
+  /** The URL is the whole input of a public page (language included), so it is the cache key. */
+  const cached = async (req: FastifyRequest, reply: FastifyReply, render: () => Promise<CachedPage>) => {
+    const hit = cache.get(req.url);
+    const page = hit ?? (await render());
+    if (!hit) cache.set(req.url, page);
+    return sendPage(reply, page.status, page.body);
+  };
 
-  app.get(`${DIRECTORY_BASE_PATH}/:id`, async (req: FastifyRequest<{ Params: { id: string }; Querystring: RawQuery }>, reply) => {
-    const ctx = pageContext(config, languageOf(req.query));
-    const id = z.uuid().safeParse(req.params.id);
-    const service = id.success ? await getPublicService(db, id.data) : undefined;
-    if (!service) return sendPage(reply, 404, renderNotFoundPage(ctx));
-    const hasHours = service.hours.weekly.length + service.hours.exceptions.length > 0;
-    return sendPage(reply, 200, renderServicePage(ctx, service, hasHours ? openStatus(service.hours, ctx.now) : undefined));
-  });
+  app.get(DIRECTORY_BASE_PATH, async (req: FastifyRequest<{ Querystring: RawQuery }>, reply) =>
+    cached(req, reply, async () => {
+      const lang = languageOf(req.query);
+      const ctx = pageContext(config, lang);
+      const options = await searchOptions(db);
+      const parsed = parseSearchQuery(req.query);
+      if (!parsed.ok) {
+        // Keep what the resident typed, when it can be read: only the other parameters were wrong.
+        const q = single(req.query.q);
+        const keep = q !== undefined && q.length <= 200 ? { q } : {};
+        return { status: 400, body: renderErrorPage(ctx, describeProblem(lang, parsed.issues), { options, ...keep }) };
+      }
+      const result = await searchServices(db, parsed.query, ctx.now);
+      return { status: 200, body: renderSearchPage(ctx, parsed.query, result, options) };
+    }),
+  );
+
+  app.get(`${DIRECTORY_BASE_PATH}/:id`, async (req: FastifyRequest<{ Params: { id: string }; Querystring: RawQuery }>, reply) =>
+    cached(req, reply, async () => {
+      const ctx = pageContext(config, languageOf(req.query));
+      const id = z.uuid().safeParse(req.params.id);
+      const service = id.success ? await getPublicService(db, id.data) : undefined;
+      if (!service) return { status: 404, body: renderNotFoundPage(ctx) };
+      const hasHours = service.hours.weekly.length + service.hours.exceptions.length > 0;
+      return { status: 200, body: renderServicePage(ctx, service, hasHours ? openStatus(service.hours, ctx.now) : undefined) };
+    }),
+  );
 
   // Browsers ask for /favicon.ico on every page, also the server-rendered ones: Oslo kommune's icon.
   const favicon = readFileSync(path.join(path.dirname(require.resolve('@oslokommune/punkt-assets/package.json')), 'dist', 'logos', '32x32-favicon.png'));
