@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PageCache, publicSnapshotChanged } from './page-cache.js';
+import { PageCache, publicSnapshotChanged, snapshotGeneration } from './page-cache.js';
 
 describe('public page cache', () => {
   it('serves a page until it expires or the published snapshot changes', () => {
@@ -10,6 +10,14 @@ describe('public page cache', () => {
     cache.set('/tjenester?q=bolig', { status: 200, body: 'b' }, 1_000);
     publicSnapshotChanged();
     expect(cache.get('/tjenester?q=bolig', 2_000)).toBeUndefined();
+  });
+
+  it('does not keep a page rendered from a snapshot that changed while it was rendered', () => {
+    const cache = new PageCache(60_000);
+    const renderedAt = snapshotGeneration();
+    publicSnapshotChanged();
+    cache.set('/tjenester?q=lar', { status: 200, body: 'old' }, 1_000, renderedAt);
+    expect(cache.get('/tjenester?q=lar', 2_000)).toBeUndefined();
   });
 
   it('keeps nothing when turned off', () => {

@@ -18,6 +18,11 @@ export function publicSnapshotChanged(): void {
   generation++;
 }
 
+/** Read before rendering: a page rendered from the old snapshot must not be kept under a newer generation. */
+export function snapshotGeneration(): number {
+  return generation;
+}
+
 export class PageCache {
   readonly #pages = new Map<string, { page: CachedPage; expires: number; generation: number }>();
 
@@ -37,10 +42,10 @@ export class PageCache {
     return entry.page;
   }
 
-  set(key: string, page: CachedPage, now = Date.now()): void {
-    if (!this.enabled) return;
+  set(key: string, page: CachedPage, now = Date.now(), renderedAt = generation): void {
+    if (!this.enabled || renderedAt !== generation) return;
     // Oldest first out: a Map keeps insertion order.
     if (this.#pages.size >= MAX_ENTRIES) this.#pages.delete(this.#pages.keys().next().value!);
-    this.#pages.set(key, { page, expires: now + this.ttlMs, generation });
+    this.#pages.set(key, { page, expires: now + this.ttlMs, generation: renderedAt });
   }
 }

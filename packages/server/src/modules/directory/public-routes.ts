@@ -9,7 +9,7 @@ import type { Config } from '../../platform/config.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import { renderErrorPage, renderNotFoundPage, renderSearchPage, renderServicePage, type PageContext } from './pages/render.js';
 import * as publicRepo from './public-repository.js';
-import { PageCache, type CachedPage } from './page-cache.js';
+import { PageCache, snapshotGeneration, type CachedPage } from './page-cache.js';
 import { getPublicService, searchServices } from './public-service.js';
 import * as repo from './repository.js';
 
@@ -116,8 +116,9 @@ export async function registerDirectoryPages(app: FastifyInstance, config: Confi
   /** The URL is the whole input of a public page (language included), so it is the cache key. */
   const cached = async (req: FastifyRequest, reply: FastifyReply, render: () => Promise<CachedPage>) => {
     const hit = cache.get(req.url);
+    const renderedAt = snapshotGeneration();
     const page = hit ?? (await render());
-    if (!hit) cache.set(req.url, page);
+    if (!hit) cache.set(req.url, page, Date.now(), renderedAt);
     return sendPage(reply, page.status, page.body);
   };
 

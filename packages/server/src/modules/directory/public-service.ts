@@ -10,7 +10,6 @@ import {
 } from '@rusfag/core';
 import { openStatus, osloLocal } from '@rusfag/core';
 import type { DbOrTrx } from '../../platform/context.js';
-import { todayInOslo } from '../../platform/time.js';
 import * as publicRepo from './public-repository.js';
 import * as repo from './repository.js';
 
@@ -223,7 +222,7 @@ function previousDate(date: string): string {
 }
 
 
-function hitOf(row: publicRepo.SearchRow, now: Date): PublicSearchHit {
+function hitOf(row: publicRepo.SearchRow, now: Date, today: string): PublicSearchHit {
   const doc = row.document;
   const status = doc.hours.weekly.length + doc.hours.exceptions.length ? openStatus(doc.hours, now) : { state: 'unknown' as const };
   return {
@@ -241,7 +240,7 @@ function hitOf(row: publicRepo.SearchRow, now: Date): PublicSearchHit {
     open: doc.status !== 'active' ? (status.state === 'unknown' ? 'unknown' : 'closed') : status.state,
     distanceKm: row.distance_km === null ? null : Math.round(row.distance_km * 10) / 10,
     lastVerifiedOn: doc.lastVerifiedOn,
-    stale: isStale(doc.lastVerifiedOn, todayInOslo(now)),
+    stale: isStale(doc.lastVerifiedOn, today),
   };
 }
 
@@ -327,7 +326,7 @@ export async function searchServices(db: DbOrTrx, query: PublicSearchQuery, now:
     total,
     page: query.side,
     pageSize: PAGE_SIZE,
-    hits: rows.map((row) => hitOf(row, now)),
+    hits: rows.map((row) => hitOf(row, now, local.date)),
     interpretation: {
       corrected: [...corrections].map(([from, to]) => ({ from, to })),
       district: interpretedDistrict,
