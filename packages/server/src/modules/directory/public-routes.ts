@@ -10,8 +10,8 @@ import type { DatabaseHandle } from '../../db/database.js';
 import { renderErrorPage, renderNotFoundPage, renderSearchPage, renderServicePage, type PageContext } from './pages/render.js';
 import * as publicRepo from './public-repository.js';
 import { PageCache, snapshotGeneration, type CachedPage } from './page-cache.js';
-import { getPublicService, searchServices } from './public-service.js';
-import * as repo from './repository.js';
+import { getPublicService, loadSearchVocabulary, searchServices, type SearchVocabulary } from './public-service.js';
+import type * as repo from './repository.js';
 
 export const DIRECTORY_BASE_PATH = '/tjenester';
 const ASSETS_PATH = '/static/punkt';
@@ -83,8 +83,7 @@ function describeProblem(lang: Language, issues: readonly z.core.$ZodIssue[]): s
     : `Søket kunne ikke leses: sjekk ${fields.join(', ')}.`;
 }
 
-async function searchOptions(db: DatabaseHandle['db']) {
-  const [terms, districts] = await Promise.all([repo.listTerms(db), repo.listDistricts(db)]);
+function searchOptions({ terms, districts }: SearchVocabulary) {
   const named = (t: repo.TermRow) => ({ code: t.code, name: t.name, nameEn: t.name_en });
   return {
     districts: districts.map((d) => ({ code: d.code, name: d.name })),
@@ -126,7 +125,9 @@ export async function registerDirectoryPages(app: FastifyInstance, config: Confi
     cached(req, reply, async () => {
       const lang = languageOf(req.query);
       const ctx = pageContext(config, lang);
-      const options = await searchOptions(db);
+      // One read of the vocabulary serves the form and the reading of the free text.
+      const vocabulary = await loadSearchVocabulary(db);
+      const options = searchOptions(vocabulary);
       const parsed = parseSearchQuery(req.query);
       if (!parsed.ok) {
         // Keep what the resident typed, when it can be read: only the other parameters were wrong.
@@ -134,7 +135,7 @@ export async function registerDirectoryPages(app: FastifyInstance, config: Confi
         const keep = q !== undefined && q.length <= 200 ? { q } : {};
         return { status: 400, body: renderErrorPage(ctx, describeProblem(lang, parsed.issues), { options, ...keep }) };
       }
-      const result = await searchServices(db, parsed.query, ctx.now);
+      const result = await searchServices(db, parsed.query, ctx.now, vocabulary);
       return { status: 200, body: renderSearchPage(ctx, parsed.query, result, options) };
     }),
   );

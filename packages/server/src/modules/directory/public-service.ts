@@ -257,8 +257,24 @@ export function summaryOf(description: string): string {
  * closest word in the directory. Every word must match (prefix, stemmed); when nothing matches
  * all of them, services matching any are shown and the page says so.
  */
-export async function searchServices(db: DbOrTrx, query: PublicSearchQuery, now: Date): Promise<PublicSearchResult> {
-  const districts = await repo.listDistricts(db);
+/** The terms and districts a search reads the free text against (the page's form shows the same). */
+export interface SearchVocabulary {
+  terms: repo.TermRow[];
+  districts: { id: string; code: string; name: string }[];
+}
+
+export async function loadSearchVocabulary(db: DbOrTrx): Promise<SearchVocabulary> {
+  const [terms, districts] = await Promise.all([repo.listTerms(db), repo.listDistricts(db)]);
+  return { terms, districts };
+}
+
+export async function searchServices(
+  db: DbOrTrx,
+  query: PublicSearchQuery,
+  now: Date,
+  vocabulary?: SearchVocabulary,
+): Promise<PublicSearchResult> {
+  const { terms, districts } = vocabulary ?? (await loadSearchVocabulary(db));
   let text = query.q;
   let openNow = query.apent;
   let interpretedOpen = false;
@@ -277,7 +293,7 @@ export async function searchServices(db: DbOrTrx, query: PublicSearchQuery, now:
       interpretedDistrict = found.name;
     }
   }
-  const recognised = termMatcher(await repo.listTerms(db))(text);
+  const recognised = termMatcher(terms)(text);
   text = recognised.rest;
   const targetGroups = new Set(query.malgruppe);
   const categories = new Set(query.kategori);
